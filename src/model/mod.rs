@@ -1,0 +1,17 @@
+//! Plain serde data: the state file's schema (version 1, see DESIGN.md). No egui, no I/O.
+
+mod ids;
+mod money;
+mod plan;
+mod renewal;
+mod sim;
+mod state;
+mod trip;
+
+pub use ids::{PlanId, RenewalId, SimId, TripId};
+pub use money::Money;
+pub use plan::{DataAllowance, Plan, Validity};
+pub use renewal::{Renewal, RenewalStatus};
+pub use sim::{RenewalRule, Rgb, Sim, SimKind};
+pub use state::{Language, RateValue, SCHEMA_VERSION, Settings, State, WeekStart};
+pub use trip::{Trip, TripLeg};
