@@ -13,7 +13,10 @@ use sim_planner::ui::SimPlannerApp;
 use sim_planner::ui::app::CalendarKind;
 
 fn input() -> RawInput {
-    RawInput { screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 720.0))), ..Default::default() }
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 720.0))),
+        ..Default::default()
+    }
 }
 
 /// Runs one frame of `run_ui` and tessellates it, as the native loop would.
@@ -37,7 +40,9 @@ fn app_bench(c: &mut Criterion, name: &str, renewals: u32, calendar: CalendarKin
     for _ in 0..3 {
         frame(&ctx, |ui| eframe::App::ui(&mut app, ui, &mut eframe_frame));
     }
-    c.bench_function(name, |b| b.iter(|| frame(&ctx, |ui| eframe::App::ui(&mut app, ui, &mut eframe_frame))));
+    c.bench_function(name, |b| {
+        b.iter(|| frame(&ctx, |ui| eframe::App::ui(&mut app, ui, &mut eframe_frame)));
+    });
 }
 
 fn bench_frames(c: &mut Criterion) {
@@ -46,12 +51,34 @@ fn bench_frames(c: &mut Criterion) {
     for _ in 0..3 {
         frame(&ctx, |ui| demo.ui(ui));
     }
-    c.bench_function("demo: egui_demo_lib DemoWindows", |b| b.iter(|| frame(&ctx, |ui| demo.ui(ui))));
+    c.bench_function("demo: egui_demo_lib DemoWindows", |b| {
+        b.iter(|| frame(&ctx, |ui| demo.ui(ui)));
+    });
 
-    app_bench(c, "month view: 100 SIMs, 5000 renewals, 40 trips", 5_000, CalendarKind::Month);
-    app_bench(c, "timeline: 100 SIMs, 5000 renewals, 40 trips", 5_000, CalendarKind::Timeline);
-    app_bench(c, "month view: 100 SIMs, 50000 renewals, 40 trips", 50_000, CalendarKind::Month);
-    app_bench(c, "timeline: 100 SIMs, 50000 renewals, 40 trips", 50_000, CalendarKind::Timeline);
+    app_bench(
+        c,
+        "month view: 100 SIMs, 5000 renewals, 40 trips",
+        5_000,
+        CalendarKind::Month,
+    );
+    app_bench(
+        c,
+        "timeline: 100 SIMs, 5000 renewals, 40 trips",
+        5_000,
+        CalendarKind::Timeline,
+    );
+    app_bench(
+        c,
+        "month view: 100 SIMs, 50000 renewals, 40 trips",
+        50_000,
+        CalendarKind::Month,
+    );
+    app_bench(
+        c,
+        "timeline: 100 SIMs, 50000 renewals, 40 trips",
+        50_000,
+        CalendarKind::Timeline,
+    );
 }
 
 criterion_group!(benches, bench_frames);

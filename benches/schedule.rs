@@ -16,8 +16,12 @@ fn bench_schedule(c: &mut Criterion) {
     });
     let agenda = Agenda::compute(&state, today);
     let window = DateRange::new(today, NaiveDate::from_ymd_opt(2027, 1, 3).unwrap());
-    c.bench_function("alerts for 30 days", |b| b.iter(|| alerts(std::hint::black_box(&agenda), window)));
-    c.bench_function("suggestions", |b| b.iter(|| suggestions(&state, std::hint::black_box(&agenda))));
+    c.bench_function("alerts for 30 days", |b| {
+        b.iter(|| alerts(std::hint::black_box(&agenda), window));
+    });
+    c.bench_function("suggestions", |b| {
+        b.iter(|| suggestions(&state, std::hint::black_box(&agenda)));
+    });
     let big = support::large_state(100, 50_000, 40, today);
     c.bench_function("agenda 100 SIMs, 50000 renewals, 40 trips", |b| {
         b.iter(|| Agenda::compute(std::hint::black_box(&big), today));

@@ -14,7 +14,10 @@ use sim_planner::schedule::{
 };
 
 fn run(start: Option<&str>, end: &str) -> ServiceRun {
-    ServiceRun { start: start.map(d), end: d(end) }
+    ServiceRun {
+        start: start.map(d),
+        end: d(end),
+    }
 }
 
 fn range(start: &str, end: &str) -> DateRange {
@@ -25,34 +28,64 @@ fn range(start: &str, end: &str) -> DateRange {
 
 #[test]
 fn days_plan_ends_n_minus_one_days_later() {
-    assert_eq!(plan_end(Validity::Days(1), d("2026-12-10")), d("2026-12-10"));
-    assert_eq!(plan_end(Validity::Days(30), d("2027-01-09")), d("2027-02-07"));
+    assert_eq!(
+        plan_end(Validity::Days(1), d("2026-12-10")),
+        d("2026-12-10")
+    );
+    assert_eq!(
+        plan_end(Validity::Days(30), d("2027-01-09")),
+        d("2027-02-07")
+    );
 }
 
 #[test]
 fn weeks_plan_is_seven_days_each() {
-    assert_eq!(plan_end(Validity::Weeks(1), d("2027-01-12")), d("2027-01-18"));
-    assert_eq!(plan_end(Validity::Weeks(4), d("2027-01-01")), d("2027-01-28"));
+    assert_eq!(
+        plan_end(Validity::Weeks(1), d("2027-01-12")),
+        d("2027-01-18")
+    );
+    assert_eq!(
+        plan_end(Validity::Weeks(4), d("2027-01-01")),
+        d("2027-01-28")
+    );
 }
 
 #[test]
 fn monthly_plan_bought_on_january_31_ends_february_27_or_28_in_a_leap_year() {
-    assert_eq!(plan_end(Validity::Months(1), d("2027-01-31")), d("2027-02-27"));
-    assert_eq!(plan_end(Validity::Months(1), d("2028-01-31")), d("2028-02-28"));
+    assert_eq!(
+        plan_end(Validity::Months(1), d("2027-01-31")),
+        d("2027-02-27")
+    );
+    assert_eq!(
+        plan_end(Validity::Months(1), d("2028-01-31")),
+        d("2028-02-28")
+    );
 }
 
 #[test]
 fn twelve_month_plan_from_february_29_clamps_to_february_28() {
     // 2028-02-29 + 12 months clamps to 2029-02-28; the plan ends the day before.
-    assert_eq!(plan_end(Validity::Months(12), d("2028-02-29")), d("2029-02-27"));
+    assert_eq!(
+        plan_end(Validity::Months(12), d("2028-02-29")),
+        d("2029-02-27")
+    );
     // Counted from the start, not stepped: Jan 31 + 2 months is Mar 31, not Mar 28.
-    assert_eq!(plan_end(Validity::Months(2), d("2027-01-31")), d("2027-03-30"));
+    assert_eq!(
+        plan_end(Validity::Months(2), d("2027-01-31")),
+        d("2027-03-30")
+    );
 }
 
 #[test]
 fn a_plan_near_the_end_of_time_saturates_instead_of_panicking() {
-    assert_eq!(plan_end(Validity::Days(36_500), NaiveDate::MAX), NaiveDate::MAX);
-    assert_eq!(plan_end(Validity::Months(1200), NaiveDate::MAX), NaiveDate::MAX);
+    assert_eq!(
+        plan_end(Validity::Days(36_500), NaiveDate::MAX),
+        NaiveDate::MAX
+    );
+    assert_eq!(
+        plan_end(Validity::Months(1200), NaiveDate::MAX),
+        NaiveDate::MAX
+    );
 }
 
 // --- Extend ---------------------------------------------------------------------------------
@@ -85,7 +118,13 @@ fn extend_bought_late_leaves_a_gap() {
     let schedule = &agenda.sims[0];
     assert_eq!(schedule.renewals[0].start, Some(d("2027-01-12")));
     assert_eq!(schedule.renewals[0].end, d("2027-01-18"));
-    assert_eq!(schedule.service, vec![run(None, "2027-01-05"), run(Some("2027-01-12"), "2027-01-18")]);
+    assert_eq!(
+        schedule.service,
+        vec![
+            run(None, "2027-01-05"),
+            run(Some("2027-01-12"), "2027-01-18")
+        ]
+    );
     assert_eq!(schedule.gaps, vec![range("2027-01-06", "2027-01-11")]);
     assert!(!schedule.has_service(d("2027-01-08")));
     assert!(schedule.has_service(d("2027-01-12")));
@@ -108,7 +147,12 @@ fn extend_the_day_after_the_end_leaves_no_gap() {
 #[test]
 fn restart_loses_the_days_from_on_through_the_old_end() {
     let s = state(
-        vec![sim(1, "China Mobile", RenewalRule::Restart, Some("2026-12-31"))],
+        vec![sim(
+            1,
+            "China Mobile",
+            RenewalRule::Restart,
+            Some("2026-12-31"),
+        )],
         vec![plan(4, "China Mobile", Validity::Months(1), "30.00", "CNY")],
         vec![renewal(1, 1, 4, "2026-12-01")],
     );
@@ -127,14 +171,23 @@ fn restart_after_the_old_end_loses_nothing_and_can_shorten_service() {
     let s = state(
         vec![sim(1, "", RenewalRule::Restart, Some("2027-03-31"))],
         vec![plan(1, "", Validity::Days(7), "1", "USD")],
-        vec![renewal(1, 1, 1, "2027-03-01"), renewal(2, 1, 1, "2027-04-10")],
+        vec![
+            renewal(1, 1, 1, "2027-03-01"),
+            renewal(2, 1, 1, "2027-04-10"),
+        ],
     );
     let agenda = Agenda::compute(&s, d("2027-01-01"));
     let schedule = &agenda.sims[0];
     assert_eq!(schedule.renewals[0].lost_days, 31);
     assert_eq!(schedule.renewals[0].end, d("2027-03-07"));
     assert_eq!(schedule.renewals[1].lost_days, 0);
-    assert_eq!(schedule.service, vec![run(None, "2027-03-07"), run(Some("2027-04-10"), "2027-04-16")]);
+    assert_eq!(
+        schedule.service,
+        vec![
+            run(None, "2027-03-07"),
+            run(Some("2027-04-10"), "2027-04-16")
+        ]
+    );
     assert_eq!(schedule.gaps, vec![range("2027-03-08", "2027-04-09")]);
 }
 
@@ -166,7 +219,10 @@ fn later_of_reaching_past_the_end_starts_the_day_after_it() {
     let applied = &agenda.sims[0].renewals[0];
     assert_eq!(applied.start, Some(d("2027-02-06")));
     assert_eq!(applied.end, d("2027-02-07"));
-    assert_eq!(applied.lost_days, 5, "Feb 1-5 overlap what the SIM already had");
+    assert_eq!(
+        applied.lost_days, 5,
+        "Feb 1-5 overlap what the SIM already had"
+    );
 }
 
 #[test]
@@ -178,7 +234,10 @@ fn later_of_with_no_service_starts_on_the_day_bought() {
     );
     let agenda = Agenda::compute(&s, d("2026-12-04"));
     assert_eq!(agenda.sims[0].renewals[0].start, Some(d("2027-01-09")));
-    assert_eq!(agenda.sims[0].service, vec![run(Some("2027-01-09"), "2027-02-07")]);
+    assert_eq!(
+        agenda.sims[0].service,
+        vec![run(Some("2027-01-09"), "2027-02-07")]
+    );
 }
 
 // --- Order of renewals ------------------------------------------------------------------------
@@ -187,8 +246,15 @@ fn later_of_with_no_service_starts_on_the_day_bought() {
 fn renewals_apply_in_date_order_then_by_id() {
     let s = state(
         vec![sim(1, "", RenewalRule::Extend, None)],
-        vec![plan(1, "", Validity::Days(1), "1", "USD"), plan(2, "", Validity::Days(10), "1", "USD")],
-        vec![renewal(9, 1, 2, "2027-01-01"), renewal(3, 1, 1, "2027-01-01"), renewal(1, 1, 1, "2027-01-20")],
+        vec![
+            plan(1, "", Validity::Days(1), "1", "USD"),
+            plan(2, "", Validity::Days(10), "1", "USD"),
+        ],
+        vec![
+            renewal(9, 1, 2, "2027-01-01"),
+            renewal(3, 1, 1, "2027-01-01"),
+            renewal(1, 1, 1, "2027-01-20"),
+        ],
     );
     let agenda = Agenda::compute(&s, d("2027-01-01"));
     let order: Vec<u32> = agenda.sims[0].renewals.iter().map(|r| r.id.0).collect();
@@ -203,12 +269,23 @@ fn renewals_apply_in_date_order_then_by_id() {
 fn renew_by_is_end_minus_lead_days_and_the_sims_own_lead_days_win() {
     let mut own = sim(1, "", RenewalRule::Extend, Some("2026-12-31"));
     own.lead_days = Some(5);
-    let s = state(vec![own, sim(2, "", RenewalRule::Extend, Some("2026-12-31")), sim(3, "", RenewalRule::Extend, Some("2026-11-30"))], vec![], vec![]);
+    let s = state(
+        vec![
+            own,
+            sim(2, "", RenewalRule::Extend, Some("2026-12-31")),
+            sim(3, "", RenewalRule::Extend, Some("2026-11-30")),
+        ],
+        vec![],
+        vec![],
+    );
     let agenda = Agenda::compute(&s, d("2026-12-04"));
     assert_eq!(agenda.sims[0].renew_by[0].date, d("2026-12-26"));
     assert_eq!(agenda.sims[1].renew_by[0].date, d("2026-12-28"));
     assert_eq!(agenda.sims[1].renew_by[0].expires, d("2026-12-31"));
-    assert!(agenda.sims[2].renew_by.is_empty(), "a run that ended before today needs no renew-by");
+    assert!(
+        agenda.sims[2].renew_by.is_empty(),
+        "a run that ended before today needs no renew-by"
+    );
 }
 
 #[test]
@@ -218,10 +295,18 @@ fn a_planned_renewal_before_today_is_overdue_and_a_paid_one_is_not() {
     let s = state(
         vec![sim(1, "", RenewalRule::Extend, None)],
         vec![plan(1, "", Validity::Days(1), "1", "USD")],
-        vec![renewal(1, 1, 1, "2026-12-02"), paid, renewal(3, 1, 1, "2026-12-04")],
+        vec![
+            renewal(1, 1, 1, "2026-12-02"),
+            paid,
+            renewal(3, 1, 1, "2026-12-04"),
+        ],
     );
     let agenda = Agenda::compute(&s, d("2026-12-04"));
-    let overdue: Vec<(u32, bool)> = agenda.sims[0].renewals.iter().map(|r| (r.id.0, r.overdue)).collect();
+    let overdue: Vec<(u32, bool)> = agenda.sims[0]
+        .renewals
+        .iter()
+        .map(|r| (r.id.0, r.overdue))
+        .collect();
     assert_eq!(overdue, vec![(2, false), (1, true), (3, false)]);
 }
 
@@ -237,7 +322,11 @@ fn data_runs_out_after_floor_of_allowance_over_daily_use() {
     let s = state(
         vec![card],
         vec![monthly, big, unlimited],
-        vec![renewal(2, 2, 3, "2026-12-03"), renewal(3, 2, 4, "2027-02-01"), renewal(4, 2, 5, "2027-03-01")],
+        vec![
+            renewal(2, 2, 3, "2026-12-03"),
+            renewal(3, 2, 4, "2027-02-01"),
+            renewal(4, 2, 5, "2027-03-01"),
+        ],
     );
     let agenda = Agenda::compute(&s, d("2026-12-01"));
     let renewals = &agenda.sims[0].renewals;
@@ -245,8 +334,15 @@ fn data_runs_out_after_floor_of_allowance_over_daily_use() {
     assert_eq!(renewals[0].data_runs_out, Some(d("2026-12-28")));
     // 1800 / 900 = 2 days covers the whole 2-day plan.
     assert_eq!(renewals[1].data_runs_out, None);
-    assert_eq!(renewals[2].data_runs_out, None, "unlimited data never runs out");
-    let without: Vec<DateRange> = agenda.sims[0].renewals.iter().filter_map(|r| r.without_data).collect();
+    assert_eq!(
+        renewals[2].data_runs_out, None,
+        "unlimited data never runs out"
+    );
+    let without: Vec<DateRange> = agenda.sims[0]
+        .renewals
+        .iter()
+        .filter_map(|r| r.without_data)
+        .collect();
     assert_eq!(without, vec![range("2026-12-28", "2027-01-05")]);
 }
 
@@ -254,7 +350,11 @@ fn data_runs_out_after_floor_of_allowance_over_daily_use() {
 fn keep_alive_deadline_is_the_last_day_of_service_plus_k() {
     let mut home = sim(1, "", RenewalRule::Restart, Some("2026-12-31"));
     home.keep_alive_days = Some(90);
-    let s = state(vec![home, sim(2, "", RenewalRule::Extend, Some("2026-12-31"))], vec![], vec![]);
+    let s = state(
+        vec![home, sim(2, "", RenewalRule::Extend, Some("2026-12-31"))],
+        vec![],
+        vec![],
+    );
     let agenda = Agenda::compute(&s, d("2026-12-04"));
     assert_eq!(agenda.sims[0].keep_alive_deadline, Some(d("2027-03-31")));
     assert_eq!(agenda.sims[1].keep_alive_deadline, None);
@@ -268,18 +368,38 @@ fn a_trip_day_is_covered_only_by_the_plan_that_gives_that_days_service() {
     card.coverage = vec!["BH".into(), "SA".into()];
     let mut bh_only = plan(3, "Batelco", Validity::Months(1), "8.000", "BHD");
     bh_only.coverage = vec!["BH".into()];
-    let mut s = state(vec![card], vec![bh_only], vec![renewal(2, 2, 3, "2026-12-03")]);
-    s.trips = vec![trip(1, &[("SA", "2026-12-04", "2026-12-07"), ("BH", "2026-12-07", "2026-12-07")])];
+    let mut s = state(
+        vec![card],
+        vec![bh_only],
+        vec![renewal(2, 2, 3, "2026-12-03")],
+    );
+    s.trips = vec![trip(
+        1,
+        &[
+            ("SA", "2026-12-04", "2026-12-07"),
+            ("BH", "2026-12-07", "2026-12-07"),
+        ],
+    )];
     let agenda = Agenda::compute(&s, d("2026-12-01"));
-    let uncovered: Vec<(NaiveDate, &str)> =
-        agenda.trips[0].uncovered.iter().map(|u| (u.date, u.country.as_str())).collect();
+    let uncovered: Vec<(NaiveDate, &str)> = agenda.trips[0]
+        .uncovered
+        .iter()
+        .map(|u| (u.date, u.country.as_str()))
+        .collect();
     // Dec 4-5 are the valid_until period (the SIM's coverage has SA); from Dec 6 the BH-only plan.
-    assert_eq!(uncovered, vec![(d("2026-12-06"), "SA"), (d("2026-12-07"), "SA")]);
+    assert_eq!(
+        uncovered,
+        vec![(d("2026-12-06"), "SA"), (d("2026-12-07"), "SA")]
+    );
 }
 
 #[test]
 fn a_trip_day_with_no_service_at_all_is_uncovered() {
-    let mut s = state(vec![sim(1, "", RenewalRule::Extend, Some("2026-12-01"))], vec![], vec![]);
+    let mut s = state(
+        vec![sim(1, "", RenewalRule::Extend, Some("2026-12-01"))],
+        vec![],
+        vec![],
+    );
     s.trips = vec![trip(7, &[("BH", "2026-12-01", "2026-12-02")])];
     let agenda = Agenda::compute(&s, d("2026-12-01"));
     assert_eq!(agenda.trips[0].id, TripId(7));
@@ -292,9 +412,18 @@ fn a_trip_day_with_no_service_at_all_is_uncovered() {
 #[test]
 fn a_plan_fits_a_sim_of_the_same_carrier_without_case_or_any_sim_when_its_carrier_is_empty() {
     let batelco = sim(1, "Batelco", RenewalRule::Extend, None);
-    assert!(State::can_take(&batelco, &plan(1, "BATELCO", Validity::Days(1), "1", "BHD")));
-    assert!(State::can_take(&batelco, &plan(2, "", Validity::Days(1), "1", "BHD")));
-    assert!(!State::can_take(&batelco, &plan(3, "Airalo", Validity::Days(1), "1", "USD")));
+    assert!(State::can_take(
+        &batelco,
+        &plan(1, "BATELCO", Validity::Days(1), "1", "BHD")
+    ));
+    assert!(State::can_take(
+        &batelco,
+        &plan(2, "", Validity::Days(1), "1", "BHD")
+    ));
+    assert!(!State::can_take(
+        &batelco,
+        &plan(3, "Airalo", Validity::Days(1), "1", "USD")
+    ));
 }
 
 // --- Costs ----------------------------------------------------------------------------------
@@ -316,17 +445,28 @@ fn costs_are_summed_per_month_and_currency_and_in_the_base_currency() {
         ],
     );
     s.settings.base_currency = Some("USD".into());
-    s.settings.rates.insert("BHD".into(), sim_planner::model::RateValue("2.65".parse().unwrap()));
+    s.settings.rates.insert(
+        "BHD".into(),
+        sim_planner::model::RateValue("2.65".parse().unwrap()),
+    );
     let agenda = Agenda::compute(&s, d("2026-12-01"));
-    let costs: Vec<(&str, &str, String)> =
-        agenda.costs.iter().map(|c| (c.month.as_str(), c.currency.as_str(), c.amount.to_string())).collect();
+    let costs: Vec<(&str, &str, String)> = agenda
+        .costs
+        .iter()
+        .map(|c| (c.month.as_str(), c.currency.as_str(), c.amount.to_string()))
+        .collect();
     assert_eq!(
         costs,
-        vec![("2026-12", "BHD", "2.000".into()), ("2026-12", "USD", "26.00".into()), ("2027-01", "JPY", "100".into())]
+        vec![
+            ("2026-12", "BHD", "2.000".into()),
+            ("2026-12", "USD", "26.00".into()),
+            ("2027-01", "JPY", "100".into())
+        ]
     );
-    assert_eq!(agenda.base_costs[0].amount.to_string().parse::<f64>().unwrap(), 31.3);
+    // 2.000 BHD x 2.65 + 26.00 USD = 31.30 USD, exactly (decimals, not floats).
+    assert_eq!(agenda.base_costs[0].amount, "31.3".parse().unwrap());
     assert!(agenda.base_costs[0].missing.is_empty());
-    assert_eq!(agenda.base_costs[1].amount.to_string().parse::<f64>().unwrap(), 0.0);
+    assert!(agenda.base_costs[1].amount.is_zero());
     assert_eq!(agenda.base_costs[1].missing, vec!["JPY".to_owned()]);
 }
 
@@ -353,7 +493,10 @@ fn suggestions_pick_the_cheapest_plans_that_cover_every_uncovered_day() {
     assert_eq!(agenda.trips[0].uncovered.len(), 6);
     let picks = suggestions(&s, &agenda);
     assert_eq!(picks.len(), 1);
-    assert_eq!((picks[0].sim, picks[0].plan, picks[0].on), (SimId(2), PlanId(2), d("2026-12-10")));
+    assert_eq!(
+        (picks[0].sim, picks[0].plan, picks[0].on),
+        (SimId(2), PlanId(2), d("2026-12-10"))
+    );
     assert_eq!(picks[0].covers.len(), 6);
 
     // Adding the suggestion as a renewal leaves nothing uncovered.
@@ -379,15 +522,24 @@ fn suggestions_are_empty_when_no_plan_covers_the_country() {
 #[test]
 fn preview_tells_the_new_end_the_lost_days_and_the_gap_before() {
     let s = state(
-        vec![sim(1, "", RenewalRule::Extend, Some("2027-01-05")), sim(2, "", RenewalRule::Restart, Some("2027-01-05"))],
+        vec![
+            sim(1, "", RenewalRule::Extend, Some("2027-01-05")),
+            sim(2, "", RenewalRule::Restart, Some("2027-01-05")),
+        ],
         vec![plan(1, "", Validity::Weeks(1), "3", "BHD")],
         vec![],
     );
     let today = d("2026-12-04");
     let late = preview_renewal(&s, &renewal(1, 1, 1, "2027-01-09"), today).unwrap();
-    assert_eq!((late.valid_until, late.gap_days, late.lost_days), (d("2027-01-15"), 3, 0));
+    assert_eq!(
+        (late.valid_until, late.gap_days, late.lost_days),
+        (d("2027-01-15"), 3, 0)
+    );
     let early = preview_renewal(&s, &renewal(1, 2, 1, "2027-01-01"), today).unwrap();
-    assert_eq!((early.valid_until, early.gap_days, early.lost_days), (d("2027-01-07"), 0, 5));
+    assert_eq!(
+        (early.valid_until, early.gap_days, early.lost_days),
+        (d("2027-01-07"), 0, 5)
+    );
     assert!(preview_renewal(&s, &renewal(1, 9, 1, "2027-01-01"), today).is_none());
 }
 
@@ -401,13 +553,30 @@ fn alerts_of_the_traveller_list_its_overdue_renewal_lost_days_and_uncovered_trip
     let agenda = Agenda::compute(&s, today);
     let window = DateRange::new(today, d("2027-01-03"));
     let items = alerts(&agenda, window);
-    assert!(items.iter().any(|a| matches!(a.kind, AlertKind::Overdue { renewal } if renewal.0 == 2)));
-    assert!(items.iter().any(|a| matches!(a.kind, AlertKind::LostDays { range, .. } if range.days() == 31)));
-    assert!(items.iter().any(|a| matches!(&a.kind, AlertKind::Uncovered { country, range, .. }
-        if country == "SA" && range.days() == 6)));
+    assert!(
+        items
+            .iter()
+            .any(|a| matches!(a.kind, AlertKind::Overdue { renewal } if renewal.0 == 2))
+    );
+    assert!(
+        items
+            .iter()
+            .any(|a| matches!(a.kind, AlertKind::LostDays { range, .. } if range.days() == 31))
+    );
+    assert!(items.iter().any(
+        |a| matches!(&a.kind, AlertKind::Uncovered { country, range, .. }
+        if country == "SA" && range.days() == 6)
+    ));
     // The Swiss days are past the 30-day window.
-    assert!(!items.iter().any(|a| matches!(&a.kind, AlertKind::Uncovered { country, .. } if country == "CH")));
-    assert!(items.windows(2).all(|pair| pair[0].date <= pair[1].date), "sorted by date");
+    assert!(
+        !items
+            .iter()
+            .any(|a| matches!(&a.kind, AlertKind::Uncovered { country, .. } if country == "CH"))
+    );
+    assert!(
+        items.windows(2).all(|pair| pair[0].date <= pair[1].date),
+        "sorted by date"
+    );
 }
 
 // --- Properties -----------------------------------------------------------------------------
@@ -417,11 +586,19 @@ fn any_date() -> impl Strategy<Value = NaiveDate> {
 }
 
 fn any_rule() -> impl Strategy<Value = RenewalRule> {
-    prop_oneof![Just(RenewalRule::Extend), Just(RenewalRule::Restart), Just(RenewalRule::LaterOf)]
+    prop_oneof![
+        Just(RenewalRule::Extend),
+        Just(RenewalRule::Restart),
+        Just(RenewalRule::LaterOf)
+    ]
 }
 
 fn any_validity() -> impl Strategy<Value = Validity> {
-    prop_oneof![(1u32..60).prop_map(Validity::Days), (1u32..8).prop_map(Validity::Weeks), (1u32..24).prop_map(Validity::Months)]
+    prop_oneof![
+        (1u32..60).prop_map(Validity::Days),
+        (1u32..8).prop_map(Validity::Weeks),
+        (1u32..24).prop_map(Validity::Months)
+    ]
 }
 
 /// The month step computed independently: the same day `n` months on, clamped to that month's
@@ -430,8 +607,14 @@ fn months_end_by_hand(start: NaiveDate, n: u32) -> NaiveDate {
     let month0 = start.month0() + n;
     let year = start.year() + (month0 / 12) as i32;
     let month = month0 % 12 + 1;
-    let last_day = (28..=31).rev().find(|day| NaiveDate::from_ymd_opt(year, month, *day).is_some()).unwrap();
-    NaiveDate::from_ymd_opt(year, month, start.day().min(last_day)).unwrap().pred_opt().unwrap()
+    let last_day = (28..=31)
+        .rev()
+        .find(|day| NaiveDate::from_ymd_opt(year, month, *day).is_some())
+        .unwrap();
+    NaiveDate::from_ymd_opt(year, month, start.day().min(last_day))
+        .unwrap()
+        .pred_opt()
+        .unwrap()
 }
 
 /// A SIM with random renewals of random plans under `rule`.
@@ -454,7 +637,8 @@ fn random_sim_state() -> impl Strategy<Value = State> {
                 .iter()
                 .enumerate()
                 .map(|(i, (on, p))| {
-                    let mut r = renewal(i as u32 + 1, 1, (*p % plans.len()) as u32 + 1, "2020-01-01");
+                    let mut r =
+                        renewal(i as u32 + 1, 1, (*p % plans.len()) as u32 + 1, "2020-01-01");
                     r.on = *on;
                     r
                 })

@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use sim_planner::model::{
-    DataAllowance, Money, Plan, PlanId, RenewalRule, Renewal, RenewalId, RenewalStatus, Rgb, Sim,
+    DataAllowance, Money, Plan, PlanId, Renewal, RenewalId, RenewalRule, RenewalStatus, Rgb, Sim,
     SimId, SimKind, State, Trip, TripId, TripLeg, Validity,
 };
 
@@ -14,7 +14,11 @@ const CARRIERS: [&str; 4] = ["Batelco", "Airalo", "China Mobile", "Singtel"];
 /// A deterministic state of `sims` SIMs, `renewals` renewals spread over them and `trips` trips,
 /// all around `start`.
 pub fn large_state(sims: u32, renewals: u32, trips: u32, start: NaiveDate) -> State {
-    let rules = [RenewalRule::Extend, RenewalRule::Restart, RenewalRule::LaterOf];
+    let rules = [
+        RenewalRule::Extend,
+        RenewalRule::Restart,
+        RenewalRule::LaterOf,
+    ];
     let sims: Vec<Sim> = (1..=sims)
         .map(|i| Sim {
             id: SimId(i),
@@ -22,8 +26,15 @@ pub fn large_state(sims: u32, renewals: u32, trips: u32, start: NaiveDate) -> St
             carrier: CARRIERS[i as usize % CARRIERS.len()].to_owned(),
             number: Some(format!("+973 3300 {i:04}")),
             kind: SimKind::Physical,
-            color: Rgb((i * 37 % 200) as u8 + 30, (i * 91 % 200) as u8 + 30, (i * 53 % 200) as u8 + 30),
-            coverage: vec![COUNTRIES[i as usize % 8].to_owned(), COUNTRIES[(i as usize + 3) % 8].to_owned()],
+            color: Rgb(
+                (i * 37 % 200) as u8 + 30,
+                (i * 91 % 200) as u8 + 30,
+                (i * 53 % 200) as u8 + 30,
+            ),
+            coverage: vec![
+                COUNTRIES[i as usize % 8].to_owned(),
+                COUNTRIES[(i as usize + 3) % 8].to_owned(),
+            ],
             rule: rules[i as usize % 3],
             valid_until: start.checked_add_days(Days::new(u64::from(i % 20))),
             lead_days: None,
@@ -34,14 +45,22 @@ pub fn large_state(sims: u32, renewals: u32, trips: u32, start: NaiveDate) -> St
             notes: String::new(),
         })
         .collect();
-    let validities = [Validity::Days(1), Validity::Weeks(1), Validity::Months(1), Validity::Days(30)];
+    let validities = [
+        Validity::Days(1),
+        Validity::Weeks(1),
+        Validity::Months(1),
+        Validity::Days(30),
+    ];
     let plans: Vec<Plan> = (1..=16u32)
         .map(|i| Plan {
             id: PlanId(i),
             name: format!("Plan {i}"),
             carrier: CARRIERS[i as usize % CARRIERS.len()].to_owned(),
             validity: validities[i as usize % validities.len()],
-            price: Money { amount: Decimal::new(i64::from(i) * 1250, 3), currency: "USD".to_owned() },
+            price: Money {
+                amount: Decimal::new(i64::from(i) * 1250, 3),
+                currency: "USD".to_owned(),
+            },
             data: DataAllowance::Megabytes(u64::from(i) * 2048),
             coverage: Vec::new(),
         })
@@ -58,25 +77,47 @@ pub fn large_state(sims: u32, renewals: u32, trips: u32, start: NaiveDate) -> St
                     0 => 16,
                     id => id,
                 }),
-                on: start.checked_add_days(Days::new(u64::from(i * 7 % 720))).unwrap_or(start),
-                status: if i % 3 == 0 { RenewalStatus::Paid } else { RenewalStatus::Planned },
+                on: start
+                    .checked_add_days(Days::new(u64::from(i * 7 % 720)))
+                    .unwrap_or(start),
+                status: if i % 3 == 0 {
+                    RenewalStatus::Paid
+                } else {
+                    RenewalStatus::Planned
+                },
             }
         })
         .collect();
     let trips: Vec<Trip> = (1..=trips)
         .map(|i| {
-            let from = start.checked_add_days(Days::new(u64::from(i * 17 % 360))).unwrap_or(start);
+            let from = start
+                .checked_add_days(Days::new(u64::from(i * 17 % 360)))
+                .unwrap_or(start);
             let mid = from.checked_add_days(Days::new(4)).unwrap_or(from);
             let to = mid.checked_add_days(Days::new(5)).unwrap_or(mid);
             Trip {
                 id: TripId(i),
                 name: format!("Trip {i}"),
                 legs: vec![
-                    TripLeg { country: COUNTRIES[i as usize % 8].to_owned(), from, to: mid },
-                    TripLeg { country: COUNTRIES[(i as usize + 1) % 8].to_owned(), from: mid, to },
+                    TripLeg {
+                        country: COUNTRIES[i as usize % 8].to_owned(),
+                        from,
+                        to: mid,
+                    },
+                    TripLeg {
+                        country: COUNTRIES[(i as usize + 1) % 8].to_owned(),
+                        from: mid,
+                        to,
+                    },
                 ],
             }
         })
         .collect();
-    State { sims, plans, renewals, trips, ..State::default() }
+    State {
+        sims,
+        plans,
+        renewals,
+        trips,
+        ..State::default()
+    }
 }

@@ -59,22 +59,50 @@ impl State {
 
     /// One more than the highest SIM id in use.
     pub fn next_sim_id(&self) -> SimId {
-        SimId(self.sims.iter().map(|s| s.id.0).max().unwrap_or(0).saturating_add(1))
+        SimId(
+            self.sims
+                .iter()
+                .map(|s| s.id.0)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1),
+        )
     }
 
     /// One more than the highest plan id in use.
     pub fn next_plan_id(&self) -> PlanId {
-        PlanId(self.plans.iter().map(|p| p.id.0).max().unwrap_or(0).saturating_add(1))
+        PlanId(
+            self.plans
+                .iter()
+                .map(|p| p.id.0)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1),
+        )
     }
 
     /// One more than the highest renewal id in use.
     pub fn next_renewal_id(&self) -> RenewalId {
-        RenewalId(self.renewals.iter().map(|r| r.id.0).max().unwrap_or(0).saturating_add(1))
+        RenewalId(
+            self.renewals
+                .iter()
+                .map(|r| r.id.0)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1),
+        )
     }
 
     /// One more than the highest trip id in use.
     pub fn next_trip_id(&self) -> TripId {
-        TripId(self.trips.iter().map(|t| t.id.0).max().unwrap_or(0).saturating_add(1))
+        TripId(
+            self.trips
+                .iter()
+                .map(|t| t.id.0)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1),
+        )
     }
 
     /// "Who can take a plan": a plan may be bought for a SIM of the same carrier (compared
@@ -95,6 +123,7 @@ impl State {
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Remind this many days before a validity ends.
+    #[serde(default = "default_lead_days")]
     pub lead_days: u32,
     /// Extra ICS alarms, days before the renew-by date.
     #[serde(default)]
@@ -115,10 +144,14 @@ pub struct Settings {
 #[serde(transparent)]
 pub struct RateValue(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
 
+fn default_lead_days() -> u32 {
+    3
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            lead_days: 3,
+            lead_days: default_lead_days(),
             reminder_stages: vec![7, 3, 0],
             week_start: WeekStart::Monday,
             language: Language::English,

@@ -46,10 +46,20 @@ impl Agenda {
                 )
             })
             .collect();
-        let trips = state.trips.iter().map(|trip| trip_coverage(state, &sims, trip)).collect();
+        let trips = state
+            .trips
+            .iter()
+            .map(|trip| trip_coverage(state, &sims, trip))
+            .collect();
         let costs = costs(state);
         let base_costs = base_costs(state, &costs);
-        Self { today, sims, trips, costs, base_costs }
+        Self {
+            today,
+            sims,
+            trips,
+            costs,
+            base_costs,
+        }
     }
 
     /// The schedule of one SIM.

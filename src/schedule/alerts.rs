@@ -18,13 +18,23 @@ pub enum AlertKind {
     /// Days without service between two periods.
     Gap { range: DateRange },
     /// Days a renewal throws away (`Restart`) or overlaps (`LaterOf`).
-    LostDays { renewal: RenewalId, range: DateRange },
+    LostDays {
+        renewal: RenewalId,
+        range: DateRange,
+    },
     /// The plan's data runs out on `date`, before its period ends on `until`.
-    DataRunsOut { renewal: RenewalId, until: NaiveDate },
+    DataRunsOut {
+        renewal: RenewalId,
+        until: NaiveDate,
+    },
     /// The number is recycled after this day unless renewed.
     KeepAlive,
     /// Trip days in `country` that no SIM covers.
-    Uncovered { trip: TripId, country: String, range: DateRange },
+    Uncovered {
+        trip: TripId,
+        country: String,
+        range: DateRange,
+    },
 }
 
 /// How urgent an alert is.
@@ -67,36 +77,68 @@ pub fn alerts(agenda: &Agenda, window: DateRange) -> Vec<Alert> {
         let sim = Some(schedule.id);
         for applied in &schedule.renewals {
             if applied.overdue {
-                alerts.push(Alert { date: applied.on, sim, kind: AlertKind::Overdue { renewal: applied.id } });
+                alerts.push(Alert {
+                    date: applied.on,
+                    sim,
+                    kind: AlertKind::Overdue {
+                        renewal: applied.id,
+                    },
+                });
             }
             if let Some(range) = applied.lost.filter(|range| range.overlaps(&window)) {
                 alerts.push(Alert {
                     date: range.start,
                     sim,
-                    kind: AlertKind::LostDays { renewal: applied.id, range },
+                    kind: AlertKind::LostDays {
+                        renewal: applied.id,
+                        range,
+                    },
                 });
             }
             if let Some(range) = applied.without_data.filter(|range| range.overlaps(&window)) {
                 alerts.push(Alert {
                     date: range.start,
                     sim,
-                    kind: AlertKind::DataRunsOut { renewal: applied.id, until: range.end },
+                    kind: AlertKind::DataRunsOut {
+                        renewal: applied.id,
+                        until: range.end,
+                    },
                 });
             }
         }
         for renew_by in &schedule.renew_by {
-            if window.contains(renew_by.date) || (renew_by.date < window.start && window.contains(renew_by.expires)) {
-                alerts.push(Alert { date: renew_by.date, sim, kind: AlertKind::RenewBy { expires: renew_by.expires } });
+            if window.contains(renew_by.date)
+                || (renew_by.date < window.start && window.contains(renew_by.expires))
+            {
+                alerts.push(Alert {
+                    date: renew_by.date,
+                    sim,
+                    kind: AlertKind::RenewBy {
+                        expires: renew_by.expires,
+                    },
+                });
             }
             if window.contains(renew_by.expires) {
-                alerts.push(Alert { date: renew_by.expires, sim, kind: AlertKind::Expires });
+                alerts.push(Alert {
+                    date: renew_by.expires,
+                    sim,
+                    kind: AlertKind::Expires,
+                });
             }
         }
         for gap in schedule.gaps.iter().filter(|gap| gap.overlaps(&window)) {
-            alerts.push(Alert { date: gap.start, sim, kind: AlertKind::Gap { range: *gap } });
+            alerts.push(Alert {
+                date: gap.start,
+                sim,
+                kind: AlertKind::Gap { range: *gap },
+            });
         }
         if let Some(deadline) = schedule.keep_alive_deadline.filter(|d| window.contains(*d)) {
-            alerts.push(Alert { date: deadline, sim, kind: AlertKind::KeepAlive });
+            alerts.push(Alert {
+                date: deadline,
+                sim,
+                kind: AlertKind::KeepAlive,
+            });
         }
     }
     for coverage in &agenda.trips {
@@ -105,7 +147,11 @@ pub fn alerts(agenda: &Agenda, window: DateRange) -> Vec<Alert> {
                 alerts.push(Alert {
                     date: range.start,
                     sim: None,
-                    kind: AlertKind::Uncovered { trip: coverage.id, country, range },
+                    kind: AlertKind::Uncovered {
+                        trip: coverage.id,
+                        country,
+                        range,
+                    },
                 });
             }
         }
@@ -119,7 +165,9 @@ fn uncovered_runs(days: &[super::UncoveredDay]) -> Vec<(String, DateRange)> {
     let mut runs: Vec<(String, DateRange)> = Vec::new();
     for day in days {
         match runs.last_mut() {
-            Some((country, range)) if *country == day.country && next_day(range.end) == day.date => {
+            Some((country, range))
+                if *country == day.country && next_day(range.end) == day.date =>
+            {
                 range.end = day.date;
             }
             _ => runs.push((day.country.clone(), DateRange::new(day.date, day.date))),

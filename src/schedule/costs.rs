@@ -35,12 +35,18 @@ pub fn costs(state: &State) -> Vec<MonthCost> {
             continue;
         };
         let month = renewal.on.format("%Y-%m").to_string();
-        let total = totals.entry((month, plan.price.currency.clone())).or_default();
+        let total = totals
+            .entry((month, plan.price.currency.clone()))
+            .or_default();
         *total = total.saturating_add(plan.price.amount);
     }
     totals
         .into_iter()
-        .map(|((month, currency), amount)| MonthCost { month, currency, amount })
+        .map(|((month, currency), amount)| MonthCost {
+            month,
+            currency,
+            amount,
+        })
         .collect()
 }
 

@@ -30,18 +30,24 @@ pub fn trip_coverage(state: &State, schedules: &[SimSchedule], trip: &Trip) -> T
         let days = leg.from.iter_days().take_while(|day| *day <= leg.to);
         for day in days {
             if !covers(state, schedules, day, &leg.country) {
-                uncovered.push(UncoveredDay { date: day, country: leg.country.clone() });
+                uncovered.push(UncoveredDay {
+                    date: day,
+                    country: leg.country.clone(),
+                });
             }
         }
     }
-    TripCoverage { id: trip.id, uncovered }
+    TripCoverage {
+        id: trip.id,
+        uncovered,
+    }
 }
 
 /// Whether any SIM's service on `day` works in `country`.
 pub fn covers(state: &State, schedules: &[SimSchedule], day: NaiveDate, country: &str) -> bool {
-    schedules.iter().any(|schedule| {
-        sim_covers_on(state, schedule, day, country)
-    })
+    schedules
+        .iter()
+        .any(|schedule| sim_covers_on(state, schedule, day, country))
 }
 
 /// Whether `schedule`'s SIM has service on `day` through a plan that works in `country`.
@@ -49,7 +55,10 @@ pub fn sim_covers_on(state: &State, schedule: &SimSchedule, day: NaiveDate, coun
     let Some(segment) = schedule.segment_on(day) else {
         return false;
     };
-    let plan_coverage = segment.plan.and_then(|id| state.plan(id)).map(|plan| &plan.coverage);
+    let plan_coverage = segment
+        .plan
+        .and_then(|id| state.plan(id))
+        .map(|plan| &plan.coverage);
     let coverage = match plan_coverage {
         Some(list) if !list.is_empty() => list,
         _ => match state.sim(schedule.id) {
@@ -57,5 +66,7 @@ pub fn sim_covers_on(state: &State, schedule: &SimSchedule, day: NaiveDate, coun
             None => return false,
         },
     };
-    coverage.iter().any(|code| code.eq_ignore_ascii_case(country))
+    coverage
+        .iter()
+        .any(|code| code.eq_ignore_ascii_case(country))
 }

@@ -13,9 +13,9 @@ mod sim_schedule;
 mod suggest;
 
 pub use agenda::Agenda;
-pub use alerts::{Alert, AlertKind, alerts};
+pub use alerts::{Alert, AlertKind, Severity, alerts};
 pub use costs::{BaseMonthCost, MonthCost, base_costs, costs};
-pub use coverage::{TripCoverage, UncoveredDay, trip_coverage};
+pub use coverage::{TripCoverage, UncoveredDay, covers, sim_covers_on, trip_coverage};
 pub use dates::{DateRange, days_between, plan_end};
 pub use preview::{RenewalPreview, preview_renewal};
 pub use sim_schedule::{AppliedRenewal, RenewBy, Segment, ServiceRun, SimSchedule, sim_schedule};

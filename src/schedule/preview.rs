@@ -21,10 +21,17 @@ pub struct RenewalPreview {
 
 /// Applies the rules to the SIM of `renewal` as if `renewal` were in the state (replacing the
 /// renewal of the same id, if any). `None` when its SIM or plan does not exist.
-pub fn preview_renewal(state: &State, renewal: &Renewal, today: NaiveDate) -> Option<RenewalPreview> {
+pub fn preview_renewal(
+    state: &State,
+    renewal: &Renewal,
+    today: NaiveDate,
+) -> Option<RenewalPreview> {
     let sim = state.sim(renewal.sim)?;
     state.plan(renewal.plan)?;
-    let others = state.renewals.iter().filter(|r| r.sim == sim.id && r.id != renewal.id);
+    let others = state
+        .renewals
+        .iter()
+        .filter(|r| r.sim == sim.id && r.id != renewal.id);
     let schedule = sim_schedule(
         sim,
         others.chain(std::iter::once(renewal)),
@@ -32,7 +39,10 @@ pub fn preview_renewal(state: &State, renewal: &Renewal, today: NaiveDate) -> Op
         state.settings.lead_days,
         today,
     );
-    let applied = schedule.renewals.iter().find(|applied| applied.id == renewal.id)?;
+    let applied = schedule
+        .renewals
+        .iter()
+        .find(|applied| applied.id == renewal.id)?;
     Some(RenewalPreview {
         valid_until: applied.end,
         start: applied.start,

@@ -107,23 +107,35 @@ impl SimSchedule {
     /// The segment that gives service on `day`, if any.
     pub fn segment_on(&self, day: NaiveDate) -> Option<&Segment> {
         let index = self.segments.partition_point(|segment| segment.end < day);
-        self.segments.get(index).filter(|segment| segment.contains(day))
+        self.segments
+            .get(index)
+            .filter(|segment| segment.contains(day))
     }
 
     /// The last day of the service run that covers `today`, if the SIM has service today.
     pub fn valid_until(&self, today: NaiveDate) -> Option<NaiveDate> {
-        self.service.iter().find(|run| run.contains(today)).map(|run| run.end)
+        self.service
+            .iter()
+            .find(|run| run.contains(today))
+            .map(|run| run.end)
     }
 
     /// Days of service left after `today` (0 on the last day), if the SIM has service today.
     pub fn days_left(&self, today: NaiveDate) -> Option<u32> {
-        self.valid_until(today).and_then(|end| days_between(today, end))
+        self.valid_until(today)
+            .and_then(|end| days_between(today, end))
     }
 
     /// The first renewal still `Planned` on or after `today`, else the first overdue one.
     pub fn next_planned(&self, today: NaiveDate) -> Option<&AppliedRenewal> {
-        let planned = || self.renewals.iter().filter(|r| r.status == RenewalStatus::Planned);
-        planned().find(|r| r.on >= today).or_else(|| planned().find(|r| r.overdue))
+        let planned = || {
+            self.renewals
+                .iter()
+                .filter(|r| r.status == RenewalStatus::Planned)
+        };
+        planned()
+            .find(|r| r.on >= today)
+            .or_else(|| planned().find(|r| r.overdue))
     }
 
     /// The last day of service, if the SIM has any.
@@ -141,7 +153,9 @@ impl SimSchedule {
     /// The segments that touch `from..=to`.
     pub fn segments_between(&self, from: NaiveDate, to: NaiveDate) -> &[Segment] {
         let start = self.segments.partition_point(|s| s.end < from);
-        let end = self.segments.partition_point(|s| s.start.is_none_or(|start| start <= to));
+        let end = self
+            .segments
+            .partition_point(|s| s.start.is_none_or(|start| start <= to));
         self.segments.get(start..end.max(start)).unwrap_or_default()
     }
 }
@@ -161,7 +175,12 @@ pub fn sim_schedule<'a>(
 
     let mut segments: Vec<Segment> = sim
         .valid_until
-        .map(|end| Segment { start: None, end, renewal: None, plan: None })
+        .map(|end| Segment {
+            start: None,
+            end,
+            renewal: None,
+            plan: None,
+        })
         .into_iter()
         .collect();
     let mut applied = Vec::with_capacity(ordered.len());
@@ -172,8 +191,10 @@ pub fn sim_schedule<'a>(
         applied.push(apply_renewal(sim, renewal, plan, &mut segments, today));
     }
 
-    let segment_end: HashMap<RenewalId, NaiveDate> =
-        segments.iter().filter_map(|s| Some((s.renewal?, s.end))).collect();
+    let segment_end: HashMap<RenewalId, NaiveDate> = segments
+        .iter()
+        .filter_map(|s| Some((s.renewal?, s.end)))
+        .collect();
     for renewal in &mut applied {
         renewal.without_data = renewal.data_runs_out.and_then(|out| {
             let end = *segment_end.get(&renewal.id)?;
@@ -194,7 +215,10 @@ pub fn sim_schedule<'a>(
     let renew_by = service
         .iter()
         .filter(|run| run.end >= today)
-        .map(|run| RenewBy { date: sub_days(run.end, lead_days), expires: run.end })
+        .map(|run| RenewBy {
+            date: sub_days(run.end, lead_days),
+            expires: run.end,
+        })
         .collect();
     let keep_alive_deadline = sim
         .keep_alive_days
@@ -308,7 +332,10 @@ fn service_runs(segments: &[Segment]) -> Vec<ServiceRun> {
             {
                 last.end = last.end.max(segment.end);
             }
-            _ => runs.push(ServiceRun { start: segment.start, end: segment.end }),
+            _ => runs.push(ServiceRun {
+                start: segment.start,
+                end: segment.end,
+            }),
         }
     }
     runs

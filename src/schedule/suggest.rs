@@ -47,7 +47,12 @@ pub fn suggestions(state: &State, agenda: &Agenda) -> Vec<Suggestion> {
         for plan in state.plans.iter().filter(|plan| State::can_take(sim, plan)) {
             for &on in &start_days {
                 if sim.rule == RenewalRule::Restart || !schedule.has_service(on) {
-                    candidates.push(Candidate { sim, plan, on, end: plan_end(plan.validity, on) });
+                    candidates.push(Candidate {
+                        sim,
+                        plan,
+                        on,
+                        end: plan_end(plan.validity, on),
+                    });
                 }
             }
         }
@@ -97,11 +102,19 @@ struct Candidate<'a> {
 impl Candidate<'_> {
     /// The remaining (day, country) pairs this purchase would cover.
     fn covered(&self, remaining: &BTreeSet<(NaiveDate, String)>) -> Vec<(NaiveDate, String)> {
-        let coverage = if self.plan.coverage.is_empty() { &self.sim.coverage } else { &self.plan.coverage };
+        let coverage = if self.plan.coverage.is_empty() {
+            &self.sim.coverage
+        } else {
+            &self.plan.coverage
+        };
         remaining
             .range((self.on, String::new())..)
             .take_while(|(day, _)| *day <= self.end)
-            .filter(|(_, country)| coverage.iter().any(|code| code.eq_ignore_ascii_case(country)))
+            .filter(|(_, country)| {
+                coverage
+                    .iter()
+                    .any(|code| code.eq_ignore_ascii_case(country))
+            })
             .cloned()
             .collect()
     }
@@ -114,5 +127,7 @@ fn comparable_price(state: &State, plan: &Plan) -> Decimal {
         .base_currency
         .as_deref()
         .and_then(|base| rate_to_base(state, base, &plan.price.currency))
-        .map_or(plan.price.amount, |rate| plan.price.amount.saturating_mul(rate))
+        .map_or(plan.price.amount, |rate| {
+            plan.price.amount.saturating_mul(rate)
+        })
 }

@@ -43,7 +43,10 @@ pub fn plan(id: u32, carrier: &str, validity: Validity, amount: &str, currency: 
         name: format!("Plan {id}"),
         carrier: carrier.to_owned(),
         validity,
-        price: Money { amount: amount.parse::<Decimal>().unwrap(), currency: currency.to_owned() },
+        price: Money {
+            amount: amount.parse::<Decimal>().unwrap(),
+            currency: currency.to_owned(),
+        },
         data: DataAllowance::Unlimited,
         coverage: Vec::new(),
     }
@@ -65,11 +68,20 @@ pub fn trip(id: u32, legs: &[(&str, &str, &str)]) -> Trip {
         name: format!("Trip {id}"),
         legs: legs
             .iter()
-            .map(|(country, from, to)| TripLeg { country: (*country).to_owned(), from: d(from), to: d(to) })
+            .map(|(country, from, to)| TripLeg {
+                country: (*country).to_owned(),
+                from: d(from),
+                to: d(to),
+            })
             .collect(),
     }
 }
 
 pub fn state(sims: Vec<Sim>, plans: Vec<Plan>, renewals: Vec<Renewal>) -> State {
-    State { sims, plans, renewals, ..State::default() }
+    State {
+        sims,
+        plans,
+        renewals,
+        ..State::default()
+    }
 }

@@ -1,0 +1,218 @@
+//! The command line: argument parsing and the headless subcommands, built on `schedule` and
+//! `store`. With no subcommand the binary opens the window.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::model::State;
+use crate::schedule::{Agenda, Alert, AlertKind, DateRange, alerts};
+use crate::store;
+
+/// Plan renewals of prepaid SIM cards, eSIMs and data cards on a calendar. Offline: nothing
+/// leaves this machine.
+///
+/// With no subcommand, opens the window.
+#[derive(Debug, Parser)]
+#[command(name = "sim-planner", version, about, long_about)]
+pub struct Cli {
+    /// The state file [default: the app's storage folder/state.ron]
+    #[arg(long, global = true, env = "SIM_PLANNER_STATE", value_name = "PATH")]
+    pub state: Option<PathBuf>,
+
+    /// The date to treat as today (default: the local date), for reproducible output
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and validate the state file; print a summary, or every problem found (exit 1)
+    Check,
+    /// What is coming: renew-by dates, expiries, gaps, lost days, overdue renewals, data
+    /// run-outs, keep-alive deadlines, uncovered trip days
+    Agenda {
+        /// How many days ahead to list
+        #[arg(long, default_value_t = 30, value_name = "N")]
+        days: u32,
+        /// Print the whole agenda as JSON instead
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl Cli {
+    /// The state file to use: `--state`, `SIM_PLANNER_STATE`, or the default place.
+    pub fn state_path(&self) -> Option<PathBuf> {
+        self.state.clone().or_else(store::default_state_path)
+    }
+
+    /// `--today`, or the local date.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+/// Runs a headless subcommand, printing to stdout (results) and stderr (problems).
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let Some(path) = cli.state_path() else {
+        eprintln!("error: no folder for the state file on this system; pass --state PATH");
+        return ExitCode::FAILURE;
+    };
+    let state = match store::load(&path) {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("error: {} cannot be used:\n{error}", path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    match command {
+        Command::Check => {
+            println!("{}", check_summary(&state));
+            ExitCode::SUCCESS
+        }
+        Command::Agenda { json: true, .. } => match agenda_json(&state, cli.today()) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: could not write the agenda as JSON: {error}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Agenda { days, json: false } => {
+            print!("{}", agenda_text(&state, &path, cli.today(), *days));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `ok: N SIMs, N plans, N renewals, N trips`.
+pub fn check_summary(state: &State) -> String {
+    format!(
+        "ok: {} SIMs, {} plans, {} renewals, {} trips",
+        state.sims.len(),
+        state.plans.len(),
+        state.renewals.len(),
+        state.trips.len()
+    )
+}
+
+/// The agenda as the JSON document `agenda --json` prints.
+pub fn agenda_json(state: &State, today: NaiveDate) -> serde_json::Result<String> {
+    serde_json::to_string_pretty(&Agenda::compute(state, today))
+}
+
+/// A readable list of what needs attention from `today` through `days` days later.
+pub fn agenda_text(state: &State, path: &Path, today: NaiveDate, days: u32) -> String {
+    let agenda = Agenda::compute(state, today);
+    let last = today
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX);
+    let window = DateRange::new(today, last);
+    let items = alerts(&agenda, window);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Agenda from {today} to {last} ({days} days), {}",
+        path.display()
+    );
+    if items.is_empty() {
+        let _ = writeln!(out, "\nNothing needs attention.");
+        return out;
+    }
+    out.push('\n');
+    for alert in &items {
+        let (tag, text) = describe_alert(state, alert);
+        let _ = writeln!(out, "{}  {tag:<9} {text}", alert.date);
+    }
+    let _ = writeln!(out, "\n{} items.", items.len());
+    out
+}
+
+/// A short tag and a sentence for one alert, in English.
+pub fn describe_alert(state: &State, alert: &Alert) -> (&'static str, String) {
+    let sim_name = alert
+        .sim
+        .and_then(|id| state.sim(id))
+        .map_or_else(|| "?".to_owned(), |sim| sim.name.clone());
+    let plan_name = |renewal| {
+        state
+            .renewal(renewal)
+            .and_then(|r| state.plan(r.plan))
+            .map_or_else(|| "?".to_owned(), |plan| plan.name.clone())
+    };
+    match &alert.kind {
+        AlertKind::Overdue { renewal } => (
+            "OVERDUE",
+            format!(
+                "{sim_name}: \"{}\" was planned for {} and is not paid",
+                plan_name(*renewal),
+                alert.date
+            ),
+        ),
+        AlertKind::RenewBy { expires } => (
+            "RENEW BY",
+            format!(
+                "{sim_name}: renew by {} (service ends {expires})",
+                alert.date
+            ),
+        ),
+        AlertKind::Expires => ("EXPIRES", format!("{sim_name}: last day of service")),
+        AlertKind::Gap { range } => (
+            "GAP",
+            format!(
+                "{sim_name}: no service for {} days, {} to {}",
+                range.days(),
+                range.start,
+                range.end
+            ),
+        ),
+        AlertKind::LostDays { renewal, range } => (
+            "LOST",
+            format!(
+                "{sim_name}: \"{}\" throws away {} days already paid ({} to {})",
+                plan_name(*renewal),
+                range.days(),
+                range.start,
+                range.end
+            ),
+        ),
+        AlertKind::DataRunsOut { renewal, until } => (
+            "DATA",
+            format!(
+                "{sim_name}: data of \"{}\" runs out; no data until {until} at the expected use",
+                plan_name(*renewal)
+            ),
+        ),
+        AlertKind::KeepAlive => (
+            "KEEP",
+            format!("{sim_name}: the number may be recycled after this day without a renewal"),
+        ),
+        AlertKind::Uncovered {
+            trip,
+            country,
+            range,
+        } => {
+            let trip_name = state.trip(*trip).map_or("?", |t| t.name.as_str());
+            (
+                "NO SIM",
+                format!(
+                    "{trip_name}: no SIM works in {country} for {} days, {} to {}",
+                    range.days(),
+                    range.start,
+                    range.end
+                ),
+            )
+        }
+    }
+}

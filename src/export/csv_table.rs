@@ -1,0 +1,64 @@
+//! CSV for spreadsheets: one row per event.
+
+use super::{ExportError, ExportRange, schedule_events};
+use crate::model::State;
+use crate::schedule::Agenda;
+
+/// The header row's cells.
+pub const CSV_HEADER: [&str; 8] = [
+    "date",
+    "event",
+    "sim",
+    "plan",
+    "price",
+    "currency",
+    "valid_until",
+    "details",
+];
+
+/// The events of [`schedule_events`] as CSV (RFC 4180, CRLF line ends, UTF-8): the header
+/// [`CSV_HEADER`], then one row per event. Dates are `YYYY-MM-DD`, prices decimal strings as
+/// stored, details joined with `"; "`. A cell that starts with `=`, `+`, `-`, `@`, a tab or a CR
+/// gets a leading `'`, so that a spreadsheet shows it as text instead of running it as a formula.
+pub fn to_csv(state: &State, agenda: &Agenda, range: &ExportRange) -> Result<String, ExportError> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(CSV_HEADER)?;
+    for event in schedule_events(state, agenda, range) {
+        let plan = event.plan.as_ref();
+        let row = [
+            event.date.to_string(),
+            event.label().to_owned(),
+            event
+                .sim
+                .as_ref()
+                .map(|sim| sim.name.clone())
+                .unwrap_or_default(),
+            plan.map(|plan| plan.name.clone()).unwrap_or_default(),
+            plan.map(|plan| plan.price.amount.to_string())
+                .unwrap_or_default(),
+            plan.map(|plan| plan.price.currency.clone())
+                .unwrap_or_default(),
+            event
+                .valid_until
+                .map(|day| day.to_string())
+                .unwrap_or_default(),
+            event.details.join("; "),
+        ];
+        writer.write_record(row.iter().map(|cell| neutralise(cell)))?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| ExportError::Csv(error.to_string()))?;
+    String::from_utf8(bytes).map_err(|error| ExportError::Csv(error.to_string()))
+}
+
+/// Prefixes `'` to a cell a spreadsheet would read as a formula (CSV injection).
+fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}

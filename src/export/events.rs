@@ -1,0 +1,306 @@
+//! The one event list every export format is drawn from.
+
+use chrono::NaiveDate;
+
+use super::ExportRange;
+use crate::model::{Money, PlanId, RenewalId, RenewalStatus, Sim, SimId, State, TripId};
+use crate::schedule::{Agenda, AppliedRenewal, SimSchedule};
+
+/// What an exported event is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventKind {
+    /// A plan bought (or to buy) for a SIM on the event's day.
+    Renewal {
+        renewal: RenewalId,
+        status: RenewalStatus,
+        overdue: bool,
+    },
+    /// The renew-by date of a run of service (`expires - lead_days`).
+    RenewBy { expires: NaiveDate },
+    /// The last day of a run of service.
+    Expiry,
+    /// A trip day in `country` that no SIM covers ("Trip coverage").
+    Uncovered {
+        trip: TripId,
+        trip_name: String,
+        country: String,
+    },
+}
+
+/// The SIM an event is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventSim {
+    pub id: SimId,
+    pub name: String,
+}
+
+/// The plan a renewal buys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventPlan {
+    pub id: PlanId,
+    pub name: String,
+    pub price: Money,
+}
+
+/// One all-day event of the exported schedule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScheduleEvent {
+    pub date: NaiveDate,
+    pub kind: EventKind,
+    /// `None` for uncovered trip days.
+    pub sim: Option<EventSim>,
+    /// Only for renewals.
+    pub plan: Option<EventPlan>,
+    /// The SIM's last day of service after a renewal, or the end of the run for renew-by dates
+    /// and expiries.
+    pub valid_until: Option<NaiveDate>,
+    /// Lines of detail: what the event means, then the SIM's carrier, number, renewal link and
+    /// payment.
+    pub details: Vec<String>,
+    /// Stays the same from one export to the next (kind, ids and date, never random), so that a
+    /// calendar re-importing the file updates its events rather than duplicating them.
+    pub uid: String,
+}
+
+impl ScheduleEvent {
+    /// The one-line title, e.g. `Renew 巴林流量卡 — 每月 20GB, 8.000 BHD`.
+    pub fn summary(&self) -> String {
+        let sim = self.sim.as_ref().map_or("", |sim| sim.name.as_str());
+        match &self.kind {
+            EventKind::Renewal { status, .. } => {
+                let verb = if status.is_paid() { "Renewed" } else { "Renew" };
+                let paid = if status.is_paid() { " (paid)" } else { "" };
+                match &self.plan {
+                    Some(plan) => format!("{verb} {sim} — {}, {}{paid}", plan.name, plan.price),
+                    None => format!("{verb} {sim}{paid}"),
+                }
+            }
+            EventKind::RenewBy { .. } => format!("Renew {sim} by {}", self.date),
+            EventKind::Expiry => format!("{sim} expires"),
+            EventKind::Uncovered {
+                trip_name, country, ..
+            } => {
+                format!("No SIM works in {country} ({trip_name})")
+            }
+        }
+    }
+
+    /// A short word for the kind of event (the CSV's `event` column).
+    pub fn label(&self) -> &'static str {
+        match self.kind {
+            EventKind::Renewal { .. } => "Renewal",
+            EventKind::RenewBy { .. } => "Renew by",
+            EventKind::Expiry => "Expires",
+            EventKind::Uncovered { .. } => "Uncovered",
+        }
+    }
+
+    /// Whether the event gets reminders: renewals still to pay and renew-by dates. A paid
+    /// renewal is a record, not something to act on.
+    pub fn has_reminders(&self) -> bool {
+        match self.kind {
+            EventKind::Renewal { status, .. } => !status.is_paid(),
+            EventKind::RenewBy { .. } => true,
+            EventKind::Expiry | EventKind::Uncovered { .. } => false,
+        }
+    }
+
+    /// Sort order within a day: what to do first.
+    fn rank(&self) -> u8 {
+        match self.kind {
+            EventKind::Renewal { .. } => 0,
+            EventKind::RenewBy { .. } => 1,
+            EventKind::Expiry => 2,
+            EventKind::Uncovered { .. } => 3,
+        }
+    }
+}
+
+/// Every event of `agenda` whose day is in `range`: renewals (on their `on` day), renew-by dates,
+/// expiries and uncovered trip days, sorted by date, then renewals before renew-by dates before
+/// expiries before uncovered days, then by SIM. Each UID appears once.
+pub fn schedule_events(state: &State, agenda: &Agenda, range: &ExportRange) -> Vec<ScheduleEvent> {
+    let mut events = Vec::new();
+    for schedule in &agenda.sims {
+        let Some(sim) = state.sim(schedule.id) else {
+            continue;
+        };
+        sim_events(state, sim, schedule, *range, &mut events);
+    }
+    for coverage in &agenda.trips {
+        let Some(trip) = state.trip(coverage.id) else {
+            continue;
+        };
+        for day in coverage
+            .uncovered
+            .iter()
+            .filter(|day| range.contains(day.date))
+        {
+            events.push(ScheduleEvent {
+                date: day.date,
+                kind: EventKind::Uncovered {
+                    trip: trip.id,
+                    trip_name: trip.name.clone(),
+                    country: day.country.clone(),
+                },
+                sim: None,
+                plan: None,
+                valid_until: None,
+                details: vec![
+                    format!("Trip: {}", trip.name),
+                    format!(
+                        "No SIM has service that works in {} on this day",
+                        day.country
+                    ),
+                ],
+                uid: uid(
+                    &format!("uncovered-{}-{}", trip.id, uid_token(&day.country)),
+                    day.date,
+                ),
+            });
+        }
+    }
+    events.sort_by(|a, b| {
+        let sim_id = |event: &ScheduleEvent| event.sim.as_ref().map(|sim| sim.id);
+        (a.date, a.rank(), sim_id(a), &a.uid).cmp(&(b.date, b.rank(), sim_id(b), &b.uid))
+    });
+    // Overlapping legs of one trip can list the same uncovered day twice.
+    events.dedup_by(|a, b| a.uid == b.uid);
+    events
+}
+
+/// The renewal, renew-by and expiry events of one SIM.
+fn sim_events(
+    state: &State,
+    sim: &Sim,
+    schedule: &SimSchedule,
+    range: ExportRange,
+    events: &mut Vec<ScheduleEvent>,
+) {
+    let event_sim = EventSim {
+        id: sim.id,
+        name: sim.name.clone(),
+    };
+    let about_sim = sim_details(sim);
+    for applied in schedule.renewals.iter().filter(|r| range.contains(r.on)) {
+        let plan = state.plan(applied.plan).map(|plan| EventPlan {
+            id: plan.id,
+            name: plan.name.clone(),
+            price: plan.price.clone(),
+        });
+        let mut details = renewal_details(applied);
+        details.extend(about_sim.iter().cloned());
+        events.push(ScheduleEvent {
+            date: applied.on,
+            kind: EventKind::Renewal {
+                renewal: applied.id,
+                status: applied.status,
+                overdue: applied.overdue,
+            },
+            sim: Some(event_sim.clone()),
+            plan,
+            valid_until: Some(applied.end),
+            details,
+            uid: uid(&format!("renewal-{}", applied.id), applied.on),
+        });
+    }
+    for renew_by in &schedule.renew_by {
+        let expires = renew_by.expires;
+        if range.contains(renew_by.date) {
+            let mut details = vec![
+                format!("Service ends after {expires} unless the SIM is renewed"),
+                format!("Valid until: {expires}"),
+            ];
+            details.extend(about_sim.iter().cloned());
+            events.push(ScheduleEvent {
+                date: renew_by.date,
+                kind: EventKind::RenewBy { expires },
+                sim: Some(event_sim.clone()),
+                plan: None,
+                valid_until: Some(expires),
+                details,
+                uid: uid(&format!("renew-by-{}", sim.id), renew_by.date),
+            });
+        }
+        if range.contains(expires) {
+            let mut details = vec![
+                "Last day of service: renew to keep the SIM working".to_owned(),
+                format!("Valid until: {expires}"),
+            ];
+            details.extend(about_sim.iter().cloned());
+            events.push(ScheduleEvent {
+                date: expires,
+                kind: EventKind::Expiry,
+                sim: Some(event_sim.clone()),
+                plan: None,
+                valid_until: Some(expires),
+                details,
+                uid: uid(&format!("expiry-{}", sim.id), expires),
+            });
+        }
+    }
+}
+
+/// What a renewal does, in words.
+fn renewal_details(applied: &AppliedRenewal) -> Vec<String> {
+    let status = match (applied.status, applied.overdue) {
+        (RenewalStatus::Paid, _) => "Status: paid",
+        (RenewalStatus::Planned, true) => "Status: overdue (planned for a day that has passed)",
+        (RenewalStatus::Planned, false) => "Status: planned",
+    };
+    let mut details = vec![status.to_owned()];
+    match applied.start {
+        Some(start) => details.push(format!("New service: {start} to {}", applied.end)),
+        None => details.push("Adds no days of service".to_owned()),
+    }
+    if applied.lost_days > 0 {
+        details.push(format!(
+            "Throws away {} days of service already had",
+            applied.lost_days
+        ));
+    }
+    details.push(format!("Valid until: {}", applied.end));
+    details
+}
+
+/// The SIM's carrier, number, renewal link and payment, as detail lines.
+fn sim_details(sim: &Sim) -> Vec<String> {
+    let mut details = Vec::new();
+    if !sim.carrier.trim().is_empty() {
+        details.push(format!("Carrier: {}", sim.carrier));
+    }
+    if let Some(number) = sim.number.as_deref().filter(|n| !n.trim().is_empty()) {
+        details.push(format!("Number: {number}"));
+    }
+    if let Some(url) = sim.renew_url.as_deref().filter(|u| !u.trim().is_empty()) {
+        if super::html::is_https(url) {
+            details.push(format!("Renewal link: {url}"));
+        } else {
+            details.push(format!(
+                "Renewal link (not https: check it before paying): {url}"
+            ));
+        }
+    }
+    if !sim.payment.trim().is_empty() {
+        details.push(format!("Payment: {}", sim.payment));
+    }
+    details
+}
+
+/// `{what}-{YYYYMMDD}@sim-planner`.
+fn uid(what: &str, date: NaiveDate) -> String {
+    format!("{what}-{}@sim-planner", date.format("%Y%m%d"))
+}
+
+/// Keeps a UID to letters and digits whatever the state holds.
+fn uid_token(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

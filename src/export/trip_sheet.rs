@@ -1,0 +1,338 @@
+//! The trip sheet: one self-contained HTML page to print or keep offline for a trip.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::html::{Link, escape};
+use super::{EventKind, ExportRange, MAX_RANGE_DAYS, ScheduleEvent, schedule_events};
+use crate::model::{State, TripId, TripLeg};
+use crate::schedule::{Agenda, SimSchedule, sim_covers_on};
+
+/// Inline, printable styles: the page loads nothing from anywhere.
+const STYLE: &str = "
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+h1 { margin-bottom: 0.2em; }
+.range { color: #555; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
+th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+tr { break-inside: avoid; }
+ul { margin: 0; padding-left: 1.2em; }
+.warn { color: #a00; font-weight: bold; }
+.warnings { border: 2px solid #a00; padding: 0.5em 1em; }
+.muted { color: #777; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+";
+
+/// The trip sheet for `range`, titled `title`: warnings first (overdue renewals, runs of
+/// uncovered days, renewal links that are not https), then day by day the country of each trip leg, which SIM works there
+/// that day (by the "Trip coverage" rule), what to renew and by when, then each SIM's number
+/// and renewal link. Days with no trip leg and nothing to do are left out.
+///
+/// Every text is HTML-escaped; only `http`/`https` renewal links become links, and the page
+/// refers to no other resource (a Content-Security-Policy says so to the browser as well).
+pub fn to_html(state: &State, agenda: &Agenda, range: &ExportRange, title: &str) -> String {
+    let events = schedule_events(state, agenda, range);
+    let mut out = String::new();
+    let title = escape(title);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" \
+         content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+    );
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(
+        out,
+        "<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>"
+    );
+    let _ = writeln!(out, "<h1>{title}</h1>");
+    let _ = writeln!(out, "<p class=\"range\">{} to {}</p>", range.from, range.to);
+    warnings_html(&mut out, state, &events);
+    days_html(&mut out, state, agenda, *range, &events);
+    sims_html(&mut out, state, agenda);
+    out.push_str("<p class=\"muted\">Made with SIM Planner.</p>\n</body>\n</html>\n");
+    out
+}
+
+/// The list of what can go wrong on the trip.
+fn warnings_html(out: &mut String, state: &State, events: &[ScheduleEvent]) {
+    let mut warnings = Vec::new();
+    for event in events {
+        if let EventKind::Renewal { overdue: true, .. } = event.kind {
+            warnings.push(format!(
+                "{} was planned for {} and is overdue.",
+                escape(&event.summary()),
+                event.date
+            ));
+        }
+    }
+    for run in uncovered_runs(events) {
+        let days = if run.from == run.to {
+            run.from.to_string()
+        } else {
+            format!("{} to {}", run.from, run.to)
+        };
+        warnings.push(format!(
+            "{days}: no SIM works in {} ({})",
+            escape(run.country),
+            escape(run.trip_name)
+        ));
+    }
+    for sim in &state.sims {
+        let Some(url) = sim
+            .renew_url
+            .as_deref()
+            .filter(|url| !url.trim().is_empty())
+        else {
+            continue;
+        };
+        match Link::classify(url) {
+            Link::Https(_) => {}
+            Link::Http(_) => warnings.push(format!(
+                "The renewal link of {} is not https: check it before paying.",
+                escape(&sim.name)
+            )),
+            Link::Other(_) => warnings.push(format!(
+                "The renewal link of {} is not a web link, so it is shown as text only.",
+                escape(&sim.name)
+            )),
+        }
+    }
+    if warnings.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
+    for warning in warnings {
+        let _ = writeln!(out, "<li class=\"warn\">{warning}</li>");
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// Consecutive uncovered days of one trip in one country.
+struct UncoveredRun<'a> {
+    trip: TripId,
+    trip_name: &'a str,
+    country: &'a str,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+/// The uncovered days among `events`, grouped into runs, earliest first.
+fn uncovered_runs(events: &[ScheduleEvent]) -> Vec<UncoveredRun<'_>> {
+    let mut days: Vec<(TripId, &str, &str, NaiveDate)> = events
+        .iter()
+        .filter_map(|event| match &event.kind {
+            EventKind::Uncovered {
+                trip,
+                trip_name,
+                country,
+            } => Some((*trip, country.as_str(), trip_name.as_str(), event.date)),
+            _ => None,
+        })
+        .collect();
+    days.sort_unstable();
+    let mut runs: Vec<UncoveredRun<'_>> = Vec::new();
+    for (trip, country, trip_name, day) in days {
+        match runs.last_mut() {
+            Some(run)
+                if run.trip == trip && run.country == country && run.to.succ_opt() == Some(day) =>
+            {
+                run.to = day;
+            }
+            _ => runs.push(UncoveredRun {
+                trip,
+                trip_name,
+                country,
+                from: day,
+                to: day,
+            }),
+        }
+    }
+    runs.sort_by_key(|run| run.from);
+    runs
+}
+
+/// Day by day: where, which SIM, what to do.
+fn days_html(
+    out: &mut String,
+    state: &State,
+    agenda: &Agenda,
+    range: ExportRange,
+    events: &[ScheduleEvent],
+) {
+    out.push_str("<h2>Day by day</h2>\n<table class=\"days\">\n");
+    out.push_str(
+        "<thead><tr><th>Date</th><th>Where</th><th>SIM to use</th><th>To do</th></tr></thead>\n",
+    );
+    out.push_str("<tbody>\n");
+    let max_days = usize::try_from(MAX_RANGE_DAYS).unwrap_or(usize::MAX);
+    let mut rows = 0;
+    for day in range.days().take(max_days) {
+        let stays = stays_on(state, day);
+        let todo: Vec<&ScheduleEvent> = events
+            .iter()
+            .filter(|event| event.date == day && !matches!(event.kind, EventKind::Uncovered { .. }))
+            .collect();
+        if stays.is_empty() && todo.is_empty() {
+            continue;
+        }
+        rows += 1;
+        let _ = write!(
+            out,
+            "<tr id=\"day-{day}\"><td>{day}<br>{}</td><td>",
+            day.format("%a")
+        );
+        if stays.is_empty() {
+            out.push_str("<span class=\"muted\">no trip</span>");
+        }
+        for (trip, leg) in &stays {
+            let _ = write!(
+                out,
+                "<div>{} <span class=\"muted\">({})</span></div>",
+                escape(&leg.country),
+                escape(trip)
+            );
+        }
+        out.push_str("</td><td>");
+        for (_, leg) in &stays {
+            sims_to_use_html(out, state, agenda, day, &leg.country);
+        }
+        out.push_str("</td><td>");
+        todo_html(out, &todo);
+        out.push_str("</td></tr>\n");
+    }
+    if rows == 0 {
+        out.push_str(
+            "<tr><td colspan=\"4\" class=\"muted\">No trip and nothing to renew.</td></tr>\n",
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// The (trip name, leg) of every leg that includes `day`.
+fn stays_on(state: &State, day: NaiveDate) -> Vec<(&str, &TripLeg)> {
+    state
+        .trips
+        .iter()
+        .flat_map(|trip| trip.legs.iter().map(move |leg| (trip.name.as_str(), leg)))
+        .filter(|(_, leg)| leg.from <= day && day <= leg.to)
+        .collect()
+}
+
+/// The SIMs whose service on `day` works in `country`, or a warning when none does.
+fn sims_to_use_html(
+    out: &mut String,
+    state: &State,
+    agenda: &Agenda,
+    day: NaiveDate,
+    country: &str,
+) {
+    let working: Vec<&SimSchedule> = agenda
+        .sims
+        .iter()
+        .filter(|schedule| sim_covers_on(state, schedule, day, country))
+        .collect();
+    if working.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"warn\">No SIM works in {}</div>",
+            escape(country)
+        );
+        return;
+    }
+    for schedule in working {
+        let number = state
+            .sim(schedule.id)
+            .and_then(|sim| sim.number.as_deref())
+            .filter(|number| !number.trim().is_empty());
+        let _ = write!(out, "<div>{}", escape(&schedule.name));
+        if let Some(number) = number {
+            let _ = write!(out, " <span class=\"muted\">{}</span>", escape(number));
+        }
+        out.push_str("</div>");
+    }
+}
+
+/// The renewals, renew-by dates and expiries of one day.
+fn todo_html(out: &mut String, todo: &[&ScheduleEvent]) {
+    if todo.is_empty() {
+        return;
+    }
+    out.push_str("<ul>");
+    for event in todo {
+        let class = match event.kind {
+            EventKind::Renewal { overdue: true, .. } | EventKind::Expiry => " class=\"warn\"",
+            _ => "",
+        };
+        let _ = write!(out, "<li{class}>{}", escape(&event.summary()));
+        match event.kind {
+            EventKind::Renewal { overdue: true, .. } => out.push_str(" (overdue)"),
+            EventKind::RenewBy { expires } => {
+                let _ = write!(
+                    out,
+                    " <span class=\"muted\">(service ends after {expires})</span>"
+                );
+            }
+            EventKind::Renewal { .. } => {
+                if let Some(until) = event.valid_until {
+                    let _ = write!(out, " <span class=\"muted\">(valid until {until})</span>");
+                }
+            }
+            EventKind::Expiry | EventKind::Uncovered { .. } => {}
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// Each SIM's number, last day of service, renewal link and payment.
+fn sims_html(out: &mut String, state: &State, agenda: &Agenda) {
+    out.push_str("<h2>SIMs</h2>\n<table class=\"sims\">\n<thead><tr><th>SIM</th><th>Carrier</th>");
+    out.push_str(
+        "<th>Number</th><th>Last day of service</th><th>Renewal link</th><th>Payment</th>",
+    );
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for sim in &state.sims {
+        let last_day = agenda.sim(sim.id).and_then(SimSchedule::last_day);
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>",
+            escape(&sim.name),
+            escape(&sim.carrier),
+            escape(sim.number.as_deref().unwrap_or("")),
+            last_day.map(|day| day.to_string()).unwrap_or_default(),
+        );
+        link_html(out, sim.renew_url.as_deref().unwrap_or(""));
+        let _ = writeln!(out, "</td><td>{}</td></tr>", escape(&sim.payment));
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// A renewal link: `https` as a link, `http` as a link with a warning, anything else as text.
+fn link_html(out: &mut String, url: &str) {
+    if url.trim().is_empty() {
+        return;
+    }
+    match Link::classify(url) {
+        Link::Https(url) => {
+            let url = escape(url);
+            let _ = write!(out, "<a href=\"{url}\" rel=\"noreferrer\">{url}</a>");
+        }
+        Link::Http(url) => {
+            let url = escape(url);
+            let _ = write!(
+                out,
+                "<a href=\"{url}\" rel=\"noreferrer\">{url}</a> \
+                 <span class=\"warn\">not https: check it before paying</span>"
+            );
+        }
+        Link::Other(url) => {
+            let _ = write!(
+                out,
+                "{} <span class=\"warn\">not a web link</span>",
+                escape(url)
+            );
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Reading a state file: size limit, UTF-8, version, RON, then [`validate`].
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{LoadError, MAX_STATE_BYTES, validate};
+use crate::model::{SCHEMA_VERSION, State};
+
+/// Just the version, read before the rest so that a newer file (which may have fields this
+/// build does not know) is reported as newer rather than as a syntax error.
+#[derive(Deserialize)]
+#[serde(rename = "State")] // ron names the struct in its messages
+struct VersionProbe {
+    version: u32,
+}
+
+/// Parses and validates the text of a state file (or of a RON import).
+///
+/// Checks, in order: the schema version (a newer one is refused with
+/// [`LoadError::NewerVersion`]), the RON syntax and schema ([`LoadError::Syntax`] with line
+/// and column), then the rules of [`validate`] ([`LoadError::Invalid`] listing every problem).
+pub fn parse_state(text: &str) -> Result<State, LoadError> {
+    // Editors on Windows may add a byte order mark; it is not part of the RON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    // The default options keep ron's recursion limit, so deep nesting is refused, not a crash.
+    let options = ron::Options::default();
+    let probe: VersionProbe = options
+        .from_str(text)
+        .map_err(|error| syntax_error(text, &error))?;
+    if probe.version > SCHEMA_VERSION {
+        return Err(LoadError::NewerVersion {
+            found: probe.version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if probe.version == 0 {
+        return Err(LoadError::UnknownVersion {
+            found: probe.version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    // TODO(migrations): versions 1..SCHEMA_VERSION migrate forward here; 1 is the first.
+    let state: State = options
+        .from_str(text)
+        .map_err(|error| syntax_error(text, &error))?;
+    let problems = validate(&state);
+    if problems.is_empty() {
+        Ok(state)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// Checks the size and the UTF-8 encoding of `bytes`, then [`parse_state`]s them.
+pub fn load_bytes(bytes: &[u8]) -> Result<State, LoadError> {
+    let size = bytes.len() as u64;
+    if size > MAX_STATE_BYTES {
+        return Err(LoadError::TooLarge {
+            size,
+            limit: MAX_STATE_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let (line, column) = line_and_column(bytes, error.valid_up_to());
+        LoadError::NotUtf8 { line, column }
+    })?;
+    parse_state(text)
+}
+
+/// Reads and checks the state file at `path`.
+///
+/// A missing file is [`LoadError::NotFound`] (the first run); a file over
+/// [`MAX_STATE_BYTES`] is refused from its size alone, before it is read. The file is never
+/// changed, whatever the outcome.
+pub fn load(path: &Path) -> Result<State, LoadError> {
+    let io_error = |source: std::io::Error| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            LoadError::NotFound {
+                path: path.to_owned(),
+            }
+        } else {
+            LoadError::Io {
+                path: path.to_owned(),
+                source,
+            }
+        }
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > MAX_STATE_BYTES {
+        return Err(LoadError::TooLarge {
+            size,
+            limit: MAX_STATE_BYTES,
+        });
+    }
+    // Read at most one byte over the limit, in case the file grew since its size was taken.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_STATE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    load_bytes(&bytes)
+}
+
+/// Line and column (both from 1, columns in characters) of byte `offset`, which must follow
+/// valid UTF-8 (as `Utf8Error::valid_up_to` does).
+fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line = before.split(|&byte| byte == b'\n').count();
+    let line_text = before
+        .rsplit(|&byte| byte == b'\n')
+        .next()
+        .unwrap_or_default();
+    let column = 1 + String::from_utf8_lossy(line_text).chars().count();
+    (line, column)
+}
+
+/// Turns ron's error into [`LoadError::Syntax`], rewording the messages a user could not act on.
+fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
+    let start = &error.span.start;
+    let message = match &error.code {
+        ron::Error::Message(message) => {
+            // ron's span of a string value starts after its opening quote.
+            let found = span_text(text, &error.span);
+            let found = found.trim_matches('"');
+            if is_date_message(message) {
+                format!(
+                    "{found:?} is not a real date ({message}); dates are written \"YYYY-MM-DD\", \
+                     e.g. \"2026-12-03\""
+                )
+            } else if found.is_empty() {
+                message.clone()
+            } else {
+                format!("{message} in {found:?}")
+            }
+        }
+        ron::Error::ExceededRecursionLimit => {
+            "brackets are nested too deeply for a SIM Planner file".to_owned()
+        }
+        ron::Error::Eof => "the file ends too early; is it cut short?".to_owned(),
+        code if at_end(text, &error.span.end) => {
+            format!("{code} where the file ends; is the file cut short?")
+        }
+        code => code.to_string(),
+    };
+    LoadError::Syntax {
+        line: start.line,
+        column: start.col,
+        message,
+    }
+}
+
+/// Whether `position` (the end of an error's span) is past the last character that is not
+/// white space.
+fn at_end(text: &str, position: &ron::error::Position) -> bool {
+    let content = text.trim_end().chars().count();
+    char_offset(text, position).is_none_or(|offset| offset >= content)
+}
+
+/// chrono's parse error messages, which are what a bad date in a date field produces.
+fn is_date_message(message: &str) -> bool {
+    [
+        "input is out of range",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+    ]
+    .contains(&message)
+}
+
+/// The text the span covers (at most 60 characters), trimmed.
+fn span_text(text: &str, span: &ron::error::Span) -> String {
+    const MAX_CHARS: usize = 60;
+    let (Some(start), Some(end)) = (char_offset(text, &span.start), char_offset(text, &span.end))
+    else {
+        return String::new();
+    };
+    let found: String = text
+        .chars()
+        .skip(start)
+        .take(end.saturating_sub(start).min(MAX_CHARS))
+        .collect();
+    found.trim().to_owned()
+}
+
+/// The offset in characters of a ron position (line and column in characters, from 1).
+fn char_offset(text: &str, position: &ron::error::Position) -> Option<usize> {
+    let mut offset = 0;
+    for (index, line) in text.split('\n').enumerate() {
+        if index + 1 == position.line {
+            let column = position.col.checked_sub(1)?;
+            return (column <= line.chars().count()).then_some(offset + column);
+        }
+        offset += line.chars().count() + 1;
+    }
+    None
+}

@@ -1,0 +1,36 @@
+//! Everything that touches files: loading and checking the state file, saving it atomically
+//! with a backup, and setting aside a file that does not load (DESIGN.md, "Behaviour that
+//! users rely on").
+//!
+//! - [`load`] / [`load_bytes`] / [`parse_state`]: size limit, UTF-8, schema version, RON with
+//!   line and column on errors, then [`validate`]. Loading never changes the file.
+//! - [`save`] / [`to_ron_string`]: temporary file, fsync, backup as `<filename>.bak`, rename,
+//!   fsync of the folder.
+//! - [`set_aside`]: moves a file that failed to load out of the way, never overwriting.
+
+mod aside;
+mod error;
+mod load;
+mod save;
+mod validate;
+
+use std::path::PathBuf;
+
+pub use aside::set_aside;
+pub use error::{LoadError, SaveError};
+pub use load::{load, load_bytes, parse_state};
+pub use save::{save, to_ron_string};
+pub use validate::{
+    DATE_YEARS, Item, MAX_KEEP_ALIVE_DAYS, MAX_LEAD_DAYS, MAX_VALIDITY_DAYS, MAX_VALIDITY_MONTHS,
+    MAX_VALIDITY_WEEKS, Problem, ValidationError, validate,
+};
+
+/// The largest state file accepted: 16 MiB, far more than any real one needs.
+pub const MAX_STATE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where the state lives unless `--state` or `SIM_PLANNER_STATE` says otherwise:
+/// `state.ron` in eframe's storage folder for the app. `None` when the platform has no such
+/// folder (no home directory).
+pub fn default_state_path() -> Option<PathBuf> {
+    eframe::storage_dir("sim-planner").map(|folder| folder.join("state.ron"))
+}

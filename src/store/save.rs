@@ -1,0 +1,221 @@
+//! Writing the state file atomically, keeping the previous one as a backup
+//! ("Every change autosaves at once, atomically" in DESIGN.md).
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+use serde::Serialize;
+
+use super::SaveError;
+use crate::model::{SCHEMA_VERSION, State};
+
+/// Writes `state` as the RON text of a state file: a header comment, then one field per line,
+/// with short lists, renewals and trip legs kept on one line each so the file stays easy to
+/// edit by hand. [`super::parse_state`] reads it back equal for any valid state.
+pub fn to_ron_string(state: &State) -> Result<String, SaveError> {
+    let mut out = format!(
+        "// SIM Planner state, schema version {SCHEMA_VERSION}. \
+         Safe to edit by hand while the app is closed.\n(\n    version: {},\n    settings: {},\n",
+        state.version,
+        indent(&pretty(&state.settings, 1)?),
+    );
+    push_list(&mut out, "sims", &state.sims, 1)?;
+    push_list(&mut out, "plans", &state.plans, 1)?;
+    push_list(&mut out, "renewals", &state.renewals, 0)?;
+    push_list(&mut out, "trips", &state.trips, 2)?;
+    out.push_str(")\n");
+    Ok(out)
+}
+
+/// `    name: [\n        item,\n    ],\n`, each item pretty up to `depth` levels.
+fn push_list<T: Serialize>(
+    out: &mut String,
+    name: &str,
+    items: &[T],
+    depth: usize,
+) -> Result<(), SaveError> {
+    out.push_str("    ");
+    out.push_str(name);
+    if items.is_empty() {
+        out.push_str(": [],\n");
+        return Ok(());
+    }
+    out.push_str(": [\n");
+    for item in items {
+        out.push_str("        ");
+        out.push_str(&indent(&indent(&pretty(item, depth)?)));
+        out.push_str(",\n");
+    }
+    out.push_str("    ],\n");
+    Ok(())
+}
+
+/// One value as RON, with line breaks down to `depth` levels and no struct names.
+fn pretty<T: Serialize>(value: &T, depth: usize) -> Result<String, SaveError> {
+    let config = PrettyConfig::new()
+        .depth_limit(depth)
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false);
+    ron::ser::to_string_pretty(value, config).map_err(|error| SaveError::Serialize {
+        message: error.to_string(),
+    })
+}
+
+/// Indents every line but the first by one level. Safe for RON from [`pretty`]: strings are
+/// written escaped, so a line break is never inside a string.
+fn indent(text: &str) -> String {
+    text.replace('\n', "\n    ")
+}
+
+/// Saves `state` to `path` atomically, keeping the previous file as `<filename>.bak`.
+///
+/// The new text goes to a temporary file in the same folder, which is flushed to disk and then
+/// renamed over `path`; the folder is flushed last. A crash at any moment leaves either the old
+/// or the new file, never a torn one, and on any error the old file is left as it was. The
+/// folder is created if missing, and temporary files left by an earlier save that was killed
+/// are removed first.
+pub fn save(path: &Path, state: &State) -> Result<(), SaveError> {
+    let text = to_ron_string(state)?;
+    let target = resolve_symlink(path);
+    let Some((folder, file_name)) = folder_and_name(&target) else {
+        return Err(SaveError::Write {
+            path: target,
+            source: io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "this names a folder, not a file; give a file name such as state.ron",
+            ),
+        });
+    };
+    fs::create_dir_all(&folder).map_err(|source| SaveError::CreateFolder {
+        path: folder.clone(),
+        source,
+    })?;
+    let temp_prefix = temp_prefix(&file_name);
+    remove_stale_temp_files(&folder, &temp_prefix);
+
+    let write_error = |source| SaveError::Write {
+        path: target.clone(),
+        source,
+    };
+    // Dropping `temp` on any early return removes the temporary file.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix)
+        .tempfile_in(&folder)
+        .map_err(write_error)?;
+    temp.write_all(text.as_bytes()).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+
+    if target.exists() {
+        let backup = sibling(&target, ".bak");
+        keep_backup(&target, &backup, &folder, &temp_prefix).map_err(|source| {
+            SaveError::Backup {
+                path: backup.clone(),
+                source,
+            }
+        })?;
+    }
+    temp.persist(&target).map_err(|error| SaveError::Replace {
+        path: target.clone(),
+        source: error.error,
+    })?;
+    sync_folder(&folder);
+    Ok(())
+}
+
+/// Saving through a symlink replaces the file it points to, not the link.
+fn resolve_symlink(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+        }
+        _ => path.to_owned(),
+    }
+}
+
+/// The folder (`.` for a bare file name) and the file name of `path`; `None` when `path` ends
+/// in `..` or is a root, so names no file.
+fn folder_and_name(path: &Path) -> Option<(PathBuf, OsString)> {
+    let name = path.file_name()?.to_owned();
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    Some((folder, name))
+}
+
+/// `.<filename>.tmp-`: hidden, and recognisable as ours when left behind.
+fn temp_prefix(file_name: &OsString) -> OsString {
+    let mut prefix = OsString::from(".");
+    prefix.push(file_name);
+    prefix.push(".tmp-");
+    prefix
+}
+
+/// `path` with `suffix` added to its file name.
+pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Removes `<prefix>*` files from `folder`, left by a save that was killed before its rename.
+/// Failing to remove one is harmless (it is tried again next time), so errors are ignored.
+fn remove_stale_temp_files(folder: &Path, prefix: &OsString) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = prefix.as_encoded_bytes();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_ours = name.as_encoded_bytes().starts_with(prefix);
+        if is_ours && entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Makes `backup` a copy of `target` without ever leaving a torn backup: the copy (a hard link
+/// where the file system allows it) is made under a temporary name, then renamed over `backup`.
+fn keep_backup(
+    target: &Path,
+    backup: &Path,
+    folder: &Path,
+    temp_prefix: &OsString,
+) -> io::Result<()> {
+    let copy = tempfile::Builder::new()
+        .prefix(temp_prefix)
+        .make_in(folder, |temp_path| {
+            match fs::hard_link(target, temp_path) {
+                Ok(()) => Ok(()),
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(error),
+                // File systems without hard links (FAT, some network shares): copy instead.
+                Err(_) => copy_file(target, temp_path),
+            }
+        })?;
+    copy.persist(backup).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// Copies `from` to a new file `to` (which must not exist) and flushes it to disk.
+fn copy_file(from: &Path, to: &Path) -> io::Result<()> {
+    let mut source = File::open(from)?;
+    let mut copy = OpenOptions::new().write(true).create_new(true).open(to)?;
+    let copied = io::copy(&mut source, &mut copy).and_then(|_| copy.sync_all());
+    if copied.is_err() {
+        // Not yet owned by a `NamedTempFile`, so nothing else would remove it.
+        let _ = fs::remove_file(to);
+    }
+    copied
+}
+
+/// Flushes the folder so the renames survive a power cut. Not every platform can open or sync
+/// a folder (Windows cannot), and the new file is already in place, so errors are ignored.
+fn sync_folder(folder: &Path) {
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+}

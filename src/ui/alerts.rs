@@ -1,0 +1,257 @@
+//! The right panel: details of what is selected, and the alerts list.
+
+use rust_i18n::t;
+
+use super::app::{Action, ViewState};
+use super::edit::Edit;
+use super::style;
+use crate::model::{Renewal, RenewalStatus, Sim, State};
+use crate::schedule::{Agenda, Alert, AlertKind, Severity, SimSchedule};
+
+/// One alert as a sentence.
+pub fn alert_text(state: &State, alert: &Alert) -> String {
+    let sim = alert
+        .sim
+        .and_then(|id| state.sim(id))
+        .map_or("?", |sim| sim.name.as_str());
+    let plan = |id| {
+        state
+            .renewal(id)
+            .and_then(|r| state.plan(r.plan))
+            .map_or("?", |p| p.name.as_str())
+    };
+    match &alert.kind {
+        AlertKind::Overdue { renewal } => t!(
+            "alerts.overdue",
+            sim = sim,
+            plan = plan(*renewal),
+            date = alert.date.to_string()
+        ),
+        AlertKind::RenewBy { expires } => t!(
+            "alerts.renew_by",
+            sim = sim,
+            date = alert.date.to_string(),
+            expires = expires.to_string()
+        ),
+        AlertKind::Expires => t!("alerts.expires", sim = sim, date = alert.date.to_string()),
+        AlertKind::Gap { range } => t!(
+            "alerts.gap",
+            sim = sim,
+            count = range.days(),
+            from = range.start.to_string(),
+            to = range.end.to_string()
+        ),
+        AlertKind::LostDays { renewal, range } => t!(
+            "alerts.lost",
+            sim = sim,
+            plan = plan(*renewal),
+            count = range.days(),
+            from = range.start.to_string(),
+            to = range.end.to_string()
+        ),
+        AlertKind::DataRunsOut { renewal, until } => t!(
+            "alerts.data",
+            sim = sim,
+            plan = plan(*renewal),
+            date = alert.date.to_string(),
+            until = until.to_string()
+        ),
+        AlertKind::KeepAlive => t!(
+            "alerts.keep_alive",
+            sim = sim,
+            date = alert.date.to_string()
+        ),
+        AlertKind::Uncovered {
+            trip,
+            country,
+            range,
+        } => {
+            let trip = state.trip(*trip).map_or("?", |t| t.name.as_str());
+            t!(
+                "alerts.uncovered",
+                trip = trip,
+                country = country.as_str(),
+                count = range.days(),
+                from = range.start.to_string(),
+                to = range.end.to_string()
+            )
+        }
+    }
+    .into_owned()
+}
+
+pub fn alerts_ui(ui: &mut egui::Ui, state: &State, alerts: &[Alert], actions: &mut Vec<Action>) {
+    ui.heading(t!("alerts.title"));
+    if alerts.is_empty() {
+        ui.label(t!("alerts.none"));
+        return;
+    }
+    // One line per alert (full text on hover) so only the visible rows are laid out.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("alerts")
+        .auto_shrink([false; 2])
+        .show_rows(ui, row_height, alerts.len(), |ui, rows| {
+            for alert in alerts.get(rows).unwrap_or_default() {
+                let color = match alert.severity() {
+                    Severity::Danger => style::DANGER,
+                    Severity::Warning => style::WARNING,
+                    Severity::Info => ui.visuals().text_color(),
+                };
+                let text = alert_text(state, alert);
+                let button = egui::Button::new(egui::RichText::new(&text).color(color))
+                    .frame(false)
+                    .truncate();
+                let response = ui.add(button).on_hover_text(&text);
+                if response.clicked() {
+                    actions.push(Action::GoTo {
+                        day: alert.date,
+                        sim: alert.sim,
+                    });
+                }
+            }
+        });
+}
+
+/// Details of the selected SIM and renewal.
+pub fn details_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    agenda: &Agenda,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
+    ui.heading(t!("details.title"));
+    let Some(sim) = view.selected_sim.and_then(|id| state.sim(id)) else {
+        ui.label(t!("details.nothing"));
+        return;
+    };
+    sim_details_ui(ui, agenda, sim);
+    if let Some(renewal) = view.selected_renewal.and_then(|id| state.renewal(id)) {
+        ui.separator();
+        renewal_details_ui(ui, state, agenda, renewal, actions);
+    }
+}
+
+fn sim_details_ui(ui: &mut egui::Ui, agenda: &Agenda, sim: &Sim) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+        ui.painter()
+            .rect_filled(rect, 2.0, style::sim_color(sim.color));
+        ui.label(egui::RichText::new(&sim.name).strong());
+    });
+    egui::Grid::new("sim-details")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label(t!("details.carrier"));
+            ui.label(&sim.carrier);
+            ui.end_row();
+            if let Some(number) = &sim.number {
+                ui.label(t!("details.number"));
+                ui.label(number);
+                ui.end_row();
+            }
+            ui.label(t!("details.rule"));
+            let rule_key = format!("rules.{:?}", sim.rule);
+            ui.label(format!("{:?}", sim.rule))
+                .on_hover_text(t!(&rule_key));
+            ui.end_row();
+            ui.label(t!("details.coverage"));
+            ui.label(sim.coverage.join(", "));
+            ui.end_row();
+            if let Some(end) = agenda.sim(sim.id).and_then(SimSchedule::last_day) {
+                ui.label(t!("details.service_until"));
+                ui.label(end.to_string());
+                ui.end_row();
+            }
+            if !sim.payment.is_empty() {
+                ui.label(t!("details.payment"));
+                ui.label(&sim.payment);
+                ui.end_row();
+            }
+        });
+    if let Some(url) = &sim.renew_url {
+        renew_link_ui(ui, url);
+    }
+    if !sim.notes.is_empty() {
+        ui.label(egui::RichText::new(&sim.notes).italics());
+    }
+}
+
+/// Opens only http(s) links; a link that is not https carries a warning.
+pub fn renew_link_ui(ui: &mut egui::Ui, url: &str) {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        ui.hyperlink_to(t!("details.renew_link"), url);
+    } else if lower.starts_with("http://") {
+        ui.hyperlink_to(t!("details.renew_link"), url);
+        ui.colored_label(style::WARNING, t!("details.not_https"));
+    } else {
+        ui.colored_label(style::DANGER, t!("details.bad_link", url = url));
+    }
+}
+
+fn renewal_details_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    agenda: &Agenda,
+    renewal: &Renewal,
+    actions: &mut Vec<Action>,
+) {
+    let plan = state.plan(renewal.plan);
+    ui.label(
+        egui::RichText::new(t!(
+            "details.renewal",
+            plan = plan.map_or("?", |p| p.name.as_str()),
+            date = renewal.on.to_string()
+        ))
+        .strong(),
+    );
+    if let Some(plan) = plan {
+        ui.label(super::plans::chip_text(plan));
+    }
+    if let Some(applied) = agenda
+        .sim(renewal.sim)
+        .and_then(|s| s.renewals.iter().find(|a| a.id == renewal.id))
+    {
+        if let Some(start) = applied.start {
+            ui.label(t!(
+                "details.gives",
+                from = start.to_string(),
+                to = applied.end.to_string()
+            ));
+        } else {
+            ui.colored_label(style::DANGER, t!("details.adds_nothing"));
+        }
+        if applied.lost_days > 0 {
+            ui.colored_label(
+                style::DANGER,
+                t!("dnd.days_lost", count = applied.lost_days),
+            );
+        }
+        if applied.overdue {
+            ui.colored_label(style::DANGER, t!("details.overdue"));
+        }
+    }
+    ui.horizontal(|ui| {
+        if renewal.status == RenewalStatus::Planned {
+            if ui.button(t!("details.mark_paid")).clicked() {
+                actions.push(Action::Edit(Edit::UpdateRenewal(Renewal {
+                    status: RenewalStatus::Paid,
+                    ..renewal.clone()
+                })));
+            }
+        } else if ui.button(t!("details.mark_planned")).clicked() {
+            actions.push(Action::Edit(Edit::UpdateRenewal(Renewal {
+                status: RenewalStatus::Planned,
+                ..renewal.clone()
+            })));
+        }
+        if ui.button(t!("details.edit_renewal")).clicked() {
+            actions.push(Action::EditRenewal(renewal.id));
+        }
+        if ui.button(t!("details.delete_renewal")).clicked() {
+            actions.push(Action::Edit(Edit::DeleteRenewal(renewal.id)));
+        }
+    });
+}

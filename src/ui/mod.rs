@@ -1,0 +1,74 @@
+//! The egui window: an immediate-mode shell over `schedule` and `store`. It draws what the
+//! schedule computed and turns clicks and drops into [`edit::Edit`] values applied in one place.
+
+pub mod alerts;
+pub mod app;
+pub mod dnd;
+pub mod document;
+pub mod edit;
+pub mod editors;
+pub mod history;
+pub mod month;
+pub mod pickers;
+pub mod plans;
+pub mod sim_list;
+pub mod startup;
+pub mod style;
+pub mod timeline;
+pub mod trips;
+
+use std::process::ExitCode;
+
+pub use app::SimPlannerApp;
+pub use startup::Startup;
+
+use crate::cli::Cli;
+
+/// The bundled CJK fallback font (Noto Sans SC, subset; see `assets/fonts/README.md`).
+static CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
+
+/// Installs the fonts: egui's defaults first, then (in the native app) the system fonts eframe
+/// finds on demand, then the bundled CJK font as the last fallback so Chinese names never show
+/// as boxes, even on a machine with no CJK font.
+pub fn install_fonts(ctx: &egui::Context) {
+    let data = egui::FontData::from_static(CJK_FONT);
+    ctx.add_font_provider(std::sync::Arc::new(
+        move |_request: &egui::FallbackRequest<'_>| {
+            Some(egui::FontInsert::new(
+                "noto-sans-sc-subset",
+                data.clone(),
+                Vec::new(),
+            ))
+        },
+    ));
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(cli: &Cli) -> ExitCode {
+    let startup = Startup::from_cli(cli);
+    let today = cli.today;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("SIM Planner")
+            .with_app_id("sim-planner")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "sim-planner",
+        options,
+        Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
+            Ok(Box::new(SimPlannerApp::new(startup, today)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: could not open the window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The Plans tab: plans as chips grouped by carrier. A chip is a drag source (drop it on a day)
+//! and a button (click it, then click a day).
+
+use std::collections::BTreeMap;
+
+use egui::{Align2, FontId, Sense, Stroke, StrokeKind, vec2};
+use rust_i18n::t;
+
+use super::app::{Action, DeleteTarget, DragPayload, ViewState};
+use super::style;
+use crate::model::{Plan, State};
+
+/// The text on a plan chip: name, validity, data and price.
+pub fn chip_text(plan: &Plan) -> String {
+    format!(
+        "{}  ·  {}  ·  {}  ·  {}",
+        plan.name, plan.validity, plan.data, plan.price
+    )
+}
+
+pub fn plans_ui(ui: &mut egui::Ui, state: &State, view: &ViewState, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        if ui.button(t!("plans.add")).clicked() {
+            actions.push(Action::NewPlan);
+        }
+        if view.armed_plan.is_some() && ui.button(t!("plans.disarm")).clicked() {
+            actions.push(Action::ArmPlan(None));
+        }
+    });
+    ui.label(egui::RichText::new(t!("plans.hint")).small().weak());
+    let mut by_carrier: BTreeMap<String, Vec<&Plan>> = BTreeMap::new();
+    for plan in &state.plans {
+        let carrier = if plan.carrier.trim().is_empty() {
+            t!("plans.any_carrier").into_owned()
+        } else {
+            plan.carrier.clone()
+        };
+        by_carrier.entry(carrier).or_default().push(plan);
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false; 2])
+        .show(ui, |ui| {
+            for (carrier, plans) in by_carrier {
+                ui.add_space(4.0);
+                ui.label(egui::RichText::new(carrier).strong());
+                for plan in plans {
+                    plan_chip_ui(ui, plan, view, actions);
+                }
+            }
+        });
+}
+
+/// One plan chip: painted, sensing clicks and drags.
+fn plan_chip_ui(ui: &mut egui::Ui, plan: &Plan, view: &ViewState, actions: &mut Vec<Action>) {
+    let visuals = ui.visuals().clone();
+    let font = FontId::proportional(13.0);
+    let galley = ui
+        .painter()
+        .layout_no_wrap(chip_text(plan), font.clone(), visuals.text_color());
+    let width = ui.available_width().min(galley.size().x + 16.0).max(60.0);
+    let (rect, response) = ui.allocate_exact_size(vec2(width, 24.0), Sense::click_and_drag());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, plan.name.as_str()));
+    response.dnd_set_drag_payload(DragPayload::Plan(plan.id));
+    let armed = view.armed_plan == Some(plan.id);
+    let fill = if armed {
+        style::ACCENT.gamma_multiply(0.45)
+    } else if response.hovered() {
+        visuals.widgets.hovered.bg_fill
+    } else {
+        visuals.widgets.inactive.bg_fill
+    };
+    ui.painter().rect(
+        rect,
+        12.0,
+        fill,
+        Stroke::new(
+            1.0,
+            if armed {
+                style::ACCENT
+            } else {
+                visuals.widgets.inactive.bg_stroke.color
+            },
+        ),
+        StrokeKind::Inside,
+    );
+    ui.painter().with_clip_rect(rect.shrink(4.0)).text(
+        rect.left_center() + vec2(8.0, 0.0),
+        Align2::LEFT_CENTER,
+        chip_text(plan),
+        font.clone(),
+        visuals.text_color(),
+    );
+    if response.dragged() {
+        // The chip follows the pointer while it is dragged.
+        if let Some(pointer) = ui.ctx().pointer_interact_pos() {
+            let painter = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Tooltip,
+                egui::Id::unique("plan-chip-ghost"),
+            ));
+            let ghost = egui::Rect::from_center_size(pointer, rect.size());
+            painter.rect(
+                ghost,
+                12.0,
+                style::ACCENT.gamma_multiply(0.6),
+                Stroke::new(1.0, style::ACCENT),
+                StrokeKind::Inside,
+            );
+            painter.with_clip_rect(ghost.shrink(4.0)).text(
+                ghost.left_center() + vec2(8.0, 0.0),
+                Align2::LEFT_CENTER,
+                chip_text(plan),
+                font,
+                visuals.strong_text_color(),
+            );
+        }
+    }
+    if response.clicked() {
+        actions.push(Action::ArmPlan(if armed { None } else { Some(plan.id) }));
+    }
+    let response = response.on_hover_text(t!("plans.chip_hint"));
+    response.context_menu(|ui| {
+        if ui.button(t!("plans.edit")).clicked() {
+            actions.push(Action::EditPlan(plan.id));
+        }
+        if ui.button(t!("plans.delete")).clicked() {
+            actions.push(Action::ConfirmDelete(DeleteTarget::Plan(plan.id)));
+        }
+    });
+    if response.double_clicked() {
+        actions.push(Action::EditPlan(plan.id));
+    }
+}

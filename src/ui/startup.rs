@@ -1,0 +1,122 @@
+//! What the app opens with: the state file, a first-run welcome, or a file that did not load.
+
+use std::path::PathBuf;
+
+use rust_i18n::t;
+
+use crate::cli::Cli;
+use crate::model::State;
+use crate::store::{self, LoadError};
+
+/// How the window starts.
+#[derive(Debug)]
+pub enum Startup {
+    /// The state file loaded.
+    Loaded { state: State, path: PathBuf },
+    /// No state file yet: offer the example or an empty start.
+    FirstRun { path: PathBuf },
+    /// The state file did not load. It was moved to `moved_to` (never overwritten); autosave
+    /// stays off until the user chooses to start afresh.
+    Broken {
+        path: PathBuf,
+        moved_to: Option<PathBuf>,
+        message: String,
+    },
+    /// The state file is from a newer version of the app: shown read-only, never rewritten.
+    Newer { path: PathBuf, message: String },
+    /// No place for a state file: work in memory.
+    NoPath,
+}
+
+impl Startup {
+    /// Loads the state file that `--state`, `SIM_PLANNER_STATE` or the default place names.
+    pub fn from_cli(cli: &Cli) -> Self {
+        match cli.state_path() {
+            Some(path) => Self::from_path(path),
+            None => Self::NoPath,
+        }
+    }
+
+    /// Loads `path`; a file that fails to load is set aside, never overwritten.
+    pub fn from_path(path: PathBuf) -> Self {
+        match store::load(&path) {
+            Ok(state) => Self::Loaded { state, path },
+            Err(LoadError::NotFound { .. }) => Self::FirstRun { path },
+            Err(error @ LoadError::NewerVersion { .. }) => Self::Newer {
+                path,
+                message: error.to_string(),
+            },
+            Err(error) => {
+                let message = error.to_string();
+                match store::set_aside(&path) {
+                    Ok(moved_to) => Self::Broken {
+                        path,
+                        moved_to: Some(moved_to),
+                        message,
+                    },
+                    Err(move_error) => Self::Broken {
+                        path,
+                        moved_to: None,
+                        message: format!(
+                            "{message}\n{}",
+                            t!("startup.not_moved", error = move_error.to_string())
+                        ),
+                    },
+                }
+            }
+        }
+    }
+}
+
+/// The example state shown on first run (`assets/example.ron`).
+pub fn example_state() -> Result<State, LoadError> {
+    store::parse_state(include_str!("../../assets/example.ron"))
+}
+
+/// The welcome (first run) or the problem with the state file; returns the state the user
+/// chose to start with.
+pub fn welcome_ui(ui: &mut egui::Ui, startup: &Startup) -> Option<State> {
+    let mut choice = None;
+    match startup {
+        Startup::FirstRun { path } => {
+            ui.heading(t!("startup.welcome"));
+            ui.label(t!("startup.welcome_text"));
+            ui.label(t!("startup.state_at", path = path.display().to_string()));
+        }
+        Startup::Broken {
+            path,
+            moved_to,
+            message,
+        } => {
+            ui.heading(t!("startup.broken"));
+            ui.label(t!("startup.broken_at", path = path.display().to_string()));
+            ui.colored_label(super::style::DANGER, message.as_str());
+            if let Some(moved_to) = moved_to {
+                ui.label(t!(
+                    "startup.moved_to",
+                    path = moved_to.display().to_string()
+                ));
+            }
+        }
+        Startup::Newer { path, message } => {
+            ui.heading(t!("startup.newer"));
+            ui.label(t!("startup.broken_at", path = path.display().to_string()));
+            ui.colored_label(super::style::WARNING, message.as_str());
+            ui.label(t!("startup.newer_text"));
+            if ui.button(t!("prompt.ok")).clicked() {
+                ui.close();
+            }
+            return None;
+        }
+        Startup::Loaded { .. } | Startup::NoPath => return None,
+    }
+    ui.horizontal(|ui| {
+        if ui.button(t!("startup.load_example")).clicked() {
+            choice = example_state().ok();
+        }
+        if ui.button(t!("startup.start_empty")).clicked() {
+            choice = Some(State::default());
+        }
+    });
+    choice
+}

@@ -1,0 +1,453 @@
+//! The timeline: one row per SIM, days across. Service runs are bars, gaps red, lost days
+//! hatched, renewals markers on the bars, renew-by ticks, trips bands behind the rows with the
+//! uncovered days marked. Only the visible rows and days are painted.
+
+use chrono::{Datelike as _, Days, NaiveDate};
+use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
+use rust_i18n::t;
+
+use super::app::{Action, DragPayload, ViewState};
+use super::month::hatch;
+use super::{dnd, style};
+use crate::model::State;
+use crate::schedule::{Agenda, DateRange, SimSchedule};
+
+/// About three months visible at first.
+pub const DEFAULT_DAYS_VISIBLE: f32 = 90.0;
+/// Zoom, as the number of days across the view.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 14.0..=400.0;
+const LABEL_WIDTH: f32 = 150.0;
+const HEADER_HEIGHT: f32 = 34.0;
+const TRIP_STRIP_HEIGHT: f32 = 18.0;
+const ROW_HEIGHT: f32 = 30.0;
+const LOOK_BACK_DAYS: u64 = 366;
+
+/// Maps days to x positions.
+#[derive(Clone, Copy)]
+struct DayAxis {
+    start: NaiveDate,
+    left: f32,
+    px_per_day: f32,
+    days: u32,
+}
+
+impl DayAxis {
+    fn x(&self, day: NaiveDate) -> f32 {
+        self.left + (day - self.start).num_days() as f32 * self.px_per_day
+    }
+
+    fn end(&self) -> NaiveDate {
+        self.start
+            .checked_add_days(Days::new(u64::from(self.days)))
+            .unwrap_or(self.start)
+    }
+
+    fn day_at(&self, x: f32) -> Option<NaiveDate> {
+        let offset = ((x - self.left) / self.px_per_day).floor();
+        (offset >= 0.0)
+            .then(|| self.start.checked_add_days(Days::new(offset as u64)))
+            .flatten()
+    }
+
+    /// The x span of the days `start..=end`, clipped to what is visible.
+    fn span(&self, start: Option<NaiveDate>, end: NaiveDate) -> Option<(f32, f32)> {
+        let last = self.end();
+        let start = start.unwrap_or(self.start).max(self.start);
+        if end < self.start || start > last {
+            return None;
+        }
+        let end = end.min(last);
+        Some((self.x(start), self.x(end) + self.px_per_day))
+    }
+}
+
+/// Draws the timeline and turns clicks, drags and drops into actions.
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    agenda: &Agenda,
+    view: &mut ViewState,
+    today: NaiveDate,
+    actions: &mut Vec<Action>,
+) {
+    let visuals = ui.visuals().clone();
+    // What is really visible: the panel's clip, not a width a wide header may have claimed.
+    let available = ui.available_rect_before_wrap();
+    let full = egui::Rect::from_min_max(
+        available.min,
+        pos2(ui.max_rect().right(), available.bottom()),
+    );
+    let days_width = (full.width() - LABEL_WIDTH).max(50.0);
+    let mut px_per_day = days_width / view.timeline_days;
+    let background = ui.interact(full, ui.make_persistent_id("timeline-pan"), Sense::drag());
+    if background.dragged() {
+        let days = (-background.drag_delta().x / px_per_day).round() as i64;
+        shift(view, days);
+    }
+    if ui.rect_contains_pointer(full) {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        if (zoom - 1.0).abs() > f32::EPSILON {
+            view.timeline_days =
+                (view.timeline_days / zoom).clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+            px_per_day = days_width / view.timeline_days;
+        }
+        if scroll.x.abs() > 0.5 {
+            shift(view, (-scroll.x / px_per_day).round() as i64);
+        }
+    }
+    view.px_per_day = px_per_day;
+
+    let axis = DayAxis {
+        start: view.timeline_start,
+        left: full.left() + LABEL_WIDTH,
+        px_per_day,
+        days: view.timeline_days.ceil() as u32,
+    };
+
+    let (header, _) = ui.allocate_exact_size(
+        vec2(full.width(), HEADER_HEIGHT + TRIP_STRIP_HEIGHT),
+        Sense::hover(),
+    );
+    header_ui(ui, header, &axis, state, agenda, today, &visuals);
+
+    let mut hovered_drop = None;
+    let rows: Vec<&SimSchedule> = agenda.sims.iter().collect();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false; 2])
+        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+            for index in range {
+                let Some(schedule) = rows.get(index) else {
+                    continue;
+                };
+                let (row_rect, _) =
+                    ui.allocate_exact_size(vec2(full.width(), ROW_HEIGHT), Sense::hover());
+                if let Some(found) = row_ui(
+                    ui, row_rect, &axis, state, schedule, view, today, &visuals, actions,
+                ) {
+                    hovered_drop = Some(found);
+                }
+            }
+        });
+
+    if let Some((payload, day, sim)) = hovered_drop {
+        let renewal = dnd::renewal_for_drop(state, payload, day, Some(sim), view.selected_sim);
+        dnd::paint_preview(
+            ui.ctx(),
+            &dnd::preview_lines(state, renewal.as_ref(), today),
+        );
+    }
+}
+
+fn shift(view: &mut ViewState, days: i64) {
+    let moved = if days >= 0 {
+        view.timeline_start
+            .checked_add_days(Days::new(days.unsigned_abs()))
+    } else {
+        view.timeline_start
+            .checked_sub_days(Days::new(days.unsigned_abs()))
+    };
+    view.timeline_start = moved.unwrap_or(view.timeline_start);
+}
+
+/// Month names, day numbers, today, and the trips strip with uncovered days in red.
+fn header_ui(
+    ui: &egui::Ui,
+    rect: Rect,
+    axis: &DayAxis,
+    state: &State,
+    agenda: &Agenda,
+    today: NaiveDate,
+    visuals: &egui::Visuals,
+) {
+    let painter = ui.painter_at(rect);
+    let font = FontId::proportional(11.0);
+    for offset in 0..=axis.days {
+        let Some(day) = axis.start.checked_add_days(Days::new(u64::from(offset))) else {
+            break;
+        };
+        let x = axis.x(day);
+        // The first column names its month only when that month's label has room before the next.
+        let room_for_first = offset == 0 && day.day() <= 20;
+        if day.day() == 1 || room_for_first {
+            painter.text(
+                pos2(x + 2.0, rect.top() + 2.0),
+                Align2::LEFT_TOP,
+                super::month::month_title(day),
+                font.clone(),
+                visuals.strong_text_color(),
+            );
+            painter.vline(
+                x,
+                rect.y_range(),
+                Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+            );
+        }
+        if axis.px_per_day >= 14.0
+            || (axis.px_per_day >= 5.0 && day.weekday() == state.settings.week_start.weekday())
+        {
+            painter.text(
+                pos2(x + axis.px_per_day / 2.0, rect.top() + 18.0),
+                Align2::CENTER_TOP,
+                day.day().to_string(),
+                FontId::proportional(10.0),
+                visuals.weak_text_color(),
+            );
+        }
+        if day == today {
+            painter.rect_filled(
+                Rect::from_min_size(
+                    pos2(x, rect.top() + 16.0),
+                    vec2(axis.px_per_day.max(2.0), 14.0),
+                ),
+                2.0,
+                style::ACCENT.gamma_multiply(0.4),
+            );
+        }
+    }
+    let strip = Rect::from_min_max(
+        pos2(axis.left, rect.top() + HEADER_HEIGHT),
+        pos2(rect.right(), rect.bottom()),
+    );
+    for (trip, coverage) in state.trips.iter().zip(&agenda.trips) {
+        for leg in &trip.legs {
+            let Some((x0, x1)) = axis.span(Some(leg.from), leg.to) else {
+                continue;
+            };
+            let band = Rect::from_x_y_ranges(x0..=x1, strip.y_range()).shrink2(vec2(0.0, 2.0));
+            painter.rect_filled(band, 2.0, style::TRIP.gamma_multiply(0.3));
+            painter.with_clip_rect(band).text(
+                band.left_center() + vec2(3.0, 0.0),
+                Align2::LEFT_CENTER,
+                format!("{} {}", leg.country, trip.name),
+                FontId::proportional(10.0),
+                visuals.text_color(),
+            );
+        }
+        for day in &coverage.uncovered {
+            if let Some((x0, x1)) = axis.span(Some(day.date), day.date) {
+                painter.rect_filled(
+                    Rect::from_x_y_ranges(x0..=x1, (strip.bottom() - 4.0)..=strip.bottom()),
+                    0.0,
+                    style::DANGER,
+                );
+            }
+        }
+    }
+}
+
+/// One SIM's row; returns the drop target under the pointer while something is dragged.
+#[expect(clippy::too_many_arguments, reason = "the row needs the whole view")]
+fn row_ui(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    axis: &DayAxis,
+    state: &State,
+    schedule: &SimSchedule,
+    view: &ViewState,
+    today: NaiveDate,
+    visuals: &egui::Visuals,
+    actions: &mut Vec<Action>,
+) -> Option<(DragPayload, NaiveDate, crate::model::SimId)> {
+    let sim = state.sim(schedule.id)?;
+    let color = style::sim_color(sim.color);
+    let selected = view.selected_sim == Some(sim.id);
+    let response = ui.interact(
+        rect,
+        ui.make_persistent_id(("timeline-row", sim.id)),
+        Sense::click(),
+    );
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            t!("timeline.row", sim = sim.name.as_str()).as_ref(),
+        )
+    });
+    if response.clicked() {
+        actions.push(Action::SelectSim(Some(sim.id)));
+    }
+    let painter = ui.painter_at(rect);
+    if selected {
+        painter.rect_filled(rect, 0.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+    }
+    painter.hline(
+        rect.x_range(),
+        rect.bottom(),
+        Stroke::new(0.5, visuals.widgets.noninteractive.bg_stroke.color),
+    );
+
+    // Label column.
+    let swatch =
+        Rect::from_center_size(pos2(rect.left() + 10.0, rect.center().y), vec2(10.0, 10.0));
+    painter.rect_filled(swatch, 2.0, color);
+    let label_rect = Rect::from_min_max(
+        pos2(rect.left() + 20.0, rect.top()),
+        pos2(axis.left - 4.0, rect.bottom()),
+    );
+    painter.with_clip_rect(label_rect).text(
+        label_rect.left_center(),
+        Align2::LEFT_CENTER,
+        &sim.name,
+        FontId::proportional(13.0),
+        visuals.text_color(),
+    );
+
+    let days_rect = Rect::from_min_max(pos2(axis.left, rect.top()), rect.right_bottom());
+    let painter = ui.painter_at(days_rect);
+
+    // Trips behind the bars.
+    for trip in &state.trips {
+        for leg in &trip.legs {
+            if let Some((x0, x1)) = axis.span(Some(leg.from), leg.to) {
+                painter.rect_filled(
+                    Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
+                    0.0,
+                    style::TRIP.gamma_multiply(0.12),
+                );
+            }
+        }
+    }
+    if let Some((x0, x1)) = axis.span(Some(today), today) {
+        painter.rect_filled(
+            Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
+            0.0,
+            style::ACCENT.gamma_multiply(0.25),
+        );
+    }
+
+    let bar_y = (rect.center().y - 6.0)..=(rect.center().y + 6.0);
+    let visible = DateRange::new(axis.start, axis.end());
+    for segment in schedule.segments_between(visible.start, visible.end) {
+        if let Some((x0, x1)) = axis.span(segment.start, segment.end) {
+            painter.rect_filled(
+                Rect::from_x_y_ranges(x0..=x1, bar_y.clone()),
+                3.0,
+                color.gamma_multiply(0.85),
+            );
+        }
+    }
+    for gap in schedule.gaps.iter().filter(|gap| gap.overlaps(&visible)) {
+        if let Some((x0, x1)) = axis.span(Some(gap.start), gap.end) {
+            painter.rect_filled(
+                Rect::from_x_y_ranges(x0..=x1, (rect.center().y - 2.0)..=(rect.center().y + 2.0)),
+                0.0,
+                style::DANGER,
+            );
+        }
+    }
+    // Lost days and data run-outs belong to renewals bought before what they mark: look back a
+    // year, which covers any plan of up to twelve months.
+    let look_back = visible
+        .start
+        .checked_sub_days(Days::new(LOOK_BACK_DAYS))
+        .unwrap_or(visible.start);
+    for applied in schedule.renewals_between(look_back, visible.end) {
+        if let Some((x0, x1)) = applied
+            .without_data
+            .and_then(|range| axis.span(Some(range.start), range.end))
+        {
+            let data_rect = Rect::from_x_y_ranges(x0..=x1, bar_y.clone());
+            painter.rect_filled(data_rect, 0.0, visuals.extreme_bg_color.gamma_multiply(0.6));
+            painter.rect_stroke(
+                data_rect,
+                0.0,
+                Stroke::new(1.0, style::WARNING),
+                StrokeKind::Inside,
+            );
+        }
+        if let Some((x0, x1)) = applied
+            .lost
+            .and_then(|lost| axis.span(Some(lost.start), lost.end))
+        {
+            let lost_rect =
+                Rect::from_x_y_ranges(x0..=x1, (rect.top() + 3.0)..=(rect.bottom() - 3.0));
+            hatch(&painter, lost_rect, style::DANGER);
+        }
+    }
+    for renew_by in schedule
+        .renew_by
+        .iter()
+        .filter(|r| visible.contains(r.date))
+    {
+        if let Some((x0, _)) = axis.span(Some(renew_by.date), renew_by.date) {
+            painter.vline(
+                x0,
+                (rect.top() + 2.0)..=(rect.top() + 10.0),
+                Stroke::new(2.0, style::WARNING),
+            );
+        }
+    }
+    for applied in schedule.renewals_between(visible.start, visible.end) {
+        let x = axis.x(applied.on) + axis.px_per_day / 2.0;
+        let marker = Rect::from_center_size(pos2(x, rect.center().y), vec2(12.0, 12.0));
+        let plan_name = state.plan(applied.plan).map_or("?", |p| p.name.as_str());
+        let label = t!(
+            "month.renewal_chip",
+            plan = plan_name,
+            sim = sim.name.as_str(),
+            date = applied.on.to_string()
+        );
+        let marker_response = ui.interact(
+            marker,
+            ui.make_persistent_id(("timeline-renewal", applied.id)),
+            Sense::click_and_drag(),
+        );
+        marker_response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.as_ref()));
+        marker_response.dnd_set_drag_payload(DragPayload::Renewal(applied.id));
+        if marker_response.clicked() {
+            actions.push(Action::SelectRenewal(applied.id));
+        }
+        if marker_response.double_clicked() {
+            actions.push(Action::EditRenewal(applied.id));
+        }
+        let diamond = vec![
+            marker.center_top(),
+            marker.right_center(),
+            marker.center_bottom(),
+            marker.left_center(),
+        ];
+        let fill = if applied.status.is_paid() {
+            color
+        } else {
+            visuals.extreme_bg_color
+        };
+        let stroke_color = if applied.overdue {
+            style::DANGER
+        } else if applied.status.is_paid() {
+            visuals.strong_text_color()
+        } else {
+            color
+        };
+        let width = if applied.overdue { 2.5 } else { 1.5 };
+        painter.add(egui::Shape::convex_polygon(
+            diamond,
+            fill,
+            Stroke::new(width, stroke_color),
+        ));
+        let _ = marker_response.on_hover_text(label.as_ref());
+    }
+
+    // The row is a drop target by its rect and this frame's pointer, not by last frame's hit
+    // test: the rows move when the list scrolls under a drag.
+    let payload = egui::DragAndDrop::payload::<DragPayload>(ui.ctx())?;
+    let cursor = ui.input(|i| i.pointer.interact_pos())?;
+    if !rect.contains(cursor) || !ui.clip_rect().contains(cursor) {
+        return None;
+    }
+    let day = axis.day_at(cursor.x)?;
+    if let Some((x0, x1)) = axis.span(Some(day), day) {
+        painter.rect_stroke(
+            Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
+            2.0,
+            Stroke::new(2.0, style::ACCENT),
+            StrokeKind::Inside,
+        );
+    }
+    if ui.input(|i| i.pointer.any_released())
+        && egui::DragAndDrop::take_payload::<DragPayload>(ui.ctx()).is_some()
+    {
+        actions.push(dnd::drop_action(*payload, day, Some(sim.id)));
+    }
+    Some((*payload, day, sim.id))
+}
