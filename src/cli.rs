@@ -1,6 +1,9 @@
 //! The command line: argument parsing and the headless subcommands, built on `schedule` and
 //! `store`. With no subcommand the binary opens the window.
 
+mod export;
+mod import;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,6 +14,12 @@ use clap::{Parser, Subcommand};
 use crate::model::State;
 use crate::schedule::{Agenda, Alert, AlertKind, DateRange, alerts};
 use crate::store;
+
+pub use export::{
+    DEFAULT_EXPORT_DAYS, ExportArgs, ExportFileError, ExportFormat, ExportText, export_range,
+    export_text, export_to_file,
+};
+pub use import::ImportArgs;
 
 /// Plan renewals of prepaid SIM cards, eSIMs and data cards on a calendar. Offline: nothing
 /// leaves this machine.
@@ -46,6 +55,29 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the schedule to an iCalendar, CSV or HTML file, or the whole state to a RON file
+    ///
+    /// The schedule holds each renewal, renew-by date and expiry and each uncovered trip day
+    /// in the range, as seen on --today. Without --from/--to, --trip or --days it covers the
+    /// next 90 days. Prints `wrote N events to FILE` (for RON: `wrote state to FILE`).
+    ///
+    /// Examples:
+    ///   sim-planner export --out renewals.ics
+    ///   sim-planner export --format csv --from 2026-12-01 --to 2027-02-28 --out winter.csv
+    ///   sim-planner export --trip 2 --out europe.html
+    ///   sim-planner export --out backup.ron
+    #[command(verbatim_doc_comment)]
+    Export(ExportArgs),
+    /// Merge a state file into the state, or replace the state with it
+    ///
+    /// The file is checked first; if it has problems, every one is printed and nothing
+    /// changes (exit 1). A merge gives the file's items new ids after the ones you have, skips
+    /// items that are exact duplicates of yours (renewals of a duplicate SIM or plan then
+    /// refer to yours) and keeps your settings. Prints what the import changed, then saves
+    /// the state (the previous file is kept as <state>.bak). With no state file yet, the
+    /// import starts from an empty state with the file's settings.
+    #[command(verbatim_doc_comment)]
+    Import(ImportArgs),
 }
 
 impl Cli {
@@ -67,31 +99,42 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         eprintln!("error: no folder for the state file on this system; pass --state PATH");
         return ExitCode::FAILURE;
     };
-    let state = match store::load(&path) {
-        Ok(state) => state,
+    match command {
+        // Import may start from no state file at all, so it loads the state itself.
+        Command::Import(args) => import::run_import(&path, args),
+        Command::Export(args) => with_state(&path, |state| {
+            export::run_export(state, &path, args, cli.today())
+        }),
+        Command::Check => with_state(&path, |state| {
+            println!("{}", check_summary(state));
+            ExitCode::SUCCESS
+        }),
+        Command::Agenda { json: true, .. } => {
+            with_state(&path, |state| match agenda_json(state, cli.today()) {
+                Ok(json) => {
+                    println!("{json}");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("error: could not write the agenda as JSON: {error}");
+                    ExitCode::FAILURE
+                }
+            })
+        }
+        Command::Agenda { days, json: false } => with_state(&path, |state| {
+            print!("{}", agenda_text(state, &path, cli.today(), *days));
+            ExitCode::SUCCESS
+        }),
+    }
+}
+
+/// Loads the state file at `path` and runs `command` on it, or prints why it cannot be used.
+fn with_state(path: &Path, command: impl FnOnce(&State) -> ExitCode) -> ExitCode {
+    match store::load(path) {
+        Ok(state) => command(&state),
         Err(error) => {
             eprintln!("error: {} cannot be used:\n{error}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    match command {
-        Command::Check => {
-            println!("{}", check_summary(&state));
-            ExitCode::SUCCESS
-        }
-        Command::Agenda { json: true, .. } => match agenda_json(&state, cli.today()) {
-            Ok(json) => {
-                println!("{json}");
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("error: could not write the agenda as JSON: {error}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Agenda { days, json: false } => {
-            print!("{}", agenda_text(&state, &path, cli.today(), *days));
-            ExitCode::SUCCESS
+            ExitCode::FAILURE
         }
     }
 }

@@ -298,3 +298,29 @@ fn timeline_snapshot() {
     harness.run();
     harness.snapshot("timeline_view");
 }
+
+#[test]
+fn dragging_a_renewal_marker_along_a_timeline_row_moves_it() {
+    let mut harness = traveller_harness();
+    harness.get_by_label("Timeline").click();
+    harness.run();
+    let before = harness.state().state().clone();
+    let view = harness.state().view().clone();
+    let row = harness.get_by_label("Timeline row 巴林流量卡").rect();
+    let x_of = |day: &str| {
+        let days = (d(day) - view.timeline_start).num_days() as f32;
+        row.left() + 150.0 + view.px_per_day * (days + 0.5)
+    };
+    let from = egui::pos2(x_of("2027-01-12"), row.center().y);
+    let to = egui::pos2(x_of("2027-01-20"), row.center().y);
+    drag(&mut harness, from, to);
+
+    let after = harness.state().state().clone();
+    assert_eq!(after.renewal(RenewalId(3)).unwrap().on, d("2027-01-20"));
+    assert_eq!(
+        harness.state().view().timeline_start,
+        view.timeline_start,
+        "a marker drag does not pan"
+    );
+    assert_undo_redo(&mut harness, &before, &after);
+}

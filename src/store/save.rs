@@ -1,5 +1,5 @@
-//! Writing the state file atomically, keeping the previous one as a backup
-//! ("Every change autosaves at once, atomically" in DESIGN.md).
+//! Writing files atomically: the state file, keeping the previous one as a backup ("Every
+//! change autosaves at once, atomically" in DESIGN.md), and exports.
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
@@ -73,13 +73,41 @@ fn indent(text: &str) -> String {
 
 /// Saves `state` to `path` atomically, keeping the previous file as `<filename>.bak`.
 ///
-/// The new text goes to a temporary file in the same folder, which is flushed to disk and then
-/// renamed over `path`; the folder is flushed last. A crash at any moment leaves either the old
-/// or the new file, never a torn one, and on any error the old file is left as it was. The
-/// folder is created if missing, and temporary files left by an earlier save that was killed
-/// are removed first.
+/// The same procedure as [`write_file_atomic`], with one step more: just before the new file
+/// takes the place of the old one, the old one is kept as the backup. A crash at any moment
+/// leaves either the old or the new file, never a torn one, and on any error the old file is
+/// left as it was.
 pub fn save(path: &Path, state: &State) -> Result<(), SaveError> {
     let text = to_ron_string(state)?;
+    replace_atomically(path, text.as_bytes(), FileKind::State)
+}
+
+/// Writes `bytes` to `path` atomically, so that a reader (or a crash) sees either the old file
+/// or the new one, never a part of it. Used for the state file (through [`save`]) and for
+/// exports.
+///
+/// The bytes go to a temporary file `.<filename>.tmp-*` in the same folder, which is flushed to
+/// disk and then renamed over `path`; the folder is flushed last. The folder is created if
+/// missing, temporary files left by an earlier write that was killed are removed first, and
+/// writing through a symlink replaces the file it points to. On unix the new file may be read
+/// by others as the umask allows, like any file a program saves. On any error `path` is left
+/// as it was and the temporary file is removed.
+pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace_atomically(path, bytes, FileKind::Plain)
+}
+
+/// What [`replace_atomically`] writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    /// The state file: it holds numbers and payment notes, so only its owner may read it (on
+    /// unix), and the file it replaces is kept as `<filename>.bak`.
+    State,
+    /// Any other file (an export): no backup, permissions as the umask allows.
+    Plain,
+}
+
+/// The one atomic write procedure behind [`save`] and [`write_file_atomic`].
+fn replace_atomically(path: &Path, bytes: &[u8], kind: FileKind) -> Result<(), SaveError> {
     let target = resolve_symlink(path);
     let Some((folder, file_name)) = folder_and_name(&target) else {
         return Err(SaveError::Write {
@@ -102,14 +130,18 @@ pub fn save(path: &Path, state: &State) -> Result<(), SaveError> {
         source,
     };
     // Dropping `temp` on any early return removes the temporary file.
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix)
-        .tempfile_in(&folder)
-        .map_err(write_error)?;
-    temp.write_all(text.as_bytes()).map_err(write_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&temp_prefix);
+    #[cfg(unix)]
+    if kind == FileKind::Plain {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&folder).map_err(write_error)?;
+    temp.write_all(bytes).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
 
-    if target.exists() {
+    if kind == FileKind::State && target.exists() {
         let backup = sibling(&target, ".bak");
         keep_backup(&target, &backup, &folder, &temp_prefix).map_err(|source| {
             SaveError::Backup {
@@ -196,7 +228,12 @@ fn keep_backup(
                 Err(_) => copy_file(target, temp_path),
             }
         })?;
+    let copy_path = copy.path().to_owned();
     copy.persist(backup).map_err(|error| error.error)?;
+    // When a save was killed after keeping the backup but before replacing the file, `backup`
+    // and `target` are links to one file, and then POSIX rename does nothing and leaves the
+    // temporary name behind. In every other case it is gone, and this finds nothing to remove.
+    let _ = fs::remove_file(copy_path);
     Ok(())
 }
 

@@ -1,6 +1,8 @@
 //! The app shell: owns the document, the cached schedule and what is selected; lays out the
 //! panels; applies the actions a frame collected, after the frame.
 
+use std::path::PathBuf;
+
 use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use rust_i18n::t;
@@ -8,10 +10,16 @@ use rust_i18n::t;
 use super::document::{Document, SaveStatus};
 use super::edit::Edit;
 use super::editors::{Editor, EditorOutcome};
+use super::file_dialogs::{FileDialogs, FilePurpose, NoDialogs};
+use super::files::{FileOutcome, FilesWindow};
 use super::startup::Startup;
 use super::{alerts, month, plans, sim_list, style, timeline, trips};
 use crate::model::{PlanId, Renewal, RenewalId, RenewalStatus, SimId, State};
 use crate::schedule::{Agenda, Alert, DateRange, alerts as schedule_alerts};
+
+/// Where the recent-files list is kept in eframe's storage.
+pub const RECENT_FILES_KEY: &str = "recent_files";
+const MAX_RECENT_FILES: usize = 8;
 
 /// How many days ahead the alerts list looks (overdue renewals are always listed).
 pub const ALERT_HORIZON_DAYS: u64 = 30;
@@ -57,6 +65,8 @@ pub struct ViewState {
     pub timeline_days: f32,
     /// The width of a day in the timeline, as last drawn.
     pub px_per_day: f32,
+    /// Part of a day the timeline was dragged by and has not moved yet.
+    pub pan_remainder: f32,
     pub selected_sim: Option<SimId>,
     pub selected_renewal: Option<RenewalId>,
     pub selected_day: Option<NaiveDate>,
@@ -79,6 +89,8 @@ pub enum Action {
     },
     ArmPlan(Option<PlanId>),
     ShowCalendar(CalendarKind),
+    /// Move the timeline by this many days (fractions accumulate while dragging).
+    PanTimeline(f32),
     /// A plan dropped (or clicked then a day clicked) on `on`; `sim` when the target names one.
     DropPlan {
         plan: PlanId,
@@ -98,6 +110,10 @@ pub enum Action {
     ScheduleRenewal(SimId),
     Settings,
     ConfirmDelete(DeleteTarget),
+    /// Open the window of a File menu action.
+    Files(FilePurpose),
+    /// Open a recent state file.
+    OpenRecent(PathBuf),
     Undo,
     Redo,
 }
@@ -153,6 +169,11 @@ pub struct SimPlannerApp {
     view: ViewState,
     editor: Option<Editor>,
     prompt: Option<Prompt>,
+    dialogs: Box<dyn FileDialogs>,
+    files: Option<FilesWindow>,
+    recent: Vec<PathBuf>,
+    /// The last file action's result, shown in the status line.
+    notice: Option<String>,
 }
 
 impl SimPlannerApp {
@@ -191,6 +212,7 @@ impl SimPlannerApp {
             timeline_start: today.checked_sub_days(Days::new(14)).unwrap_or(today),
             timeline_days: timeline::DEFAULT_DAYS_VISIBLE,
             px_per_day: 0.0,
+            pan_remainder: 0.0,
             selected_sim: doc.state().sims.first().map(|sim| sim.id),
             selected_renewal: None,
             selected_day: None,
@@ -205,7 +227,40 @@ impl SimPlannerApp {
             view,
             editor: None,
             prompt,
+            dialogs: Box::new(NoDialogs::default()),
+            files: None,
+            recent: Vec::new(),
+            notice: None,
         }
+    }
+
+    /// Uses `dialogs` for the File menu's "Browse..." buttons.
+    #[must_use]
+    pub fn with_dialogs(mut self, dialogs: Box<dyn FileDialogs>) -> Self {
+        self.dialogs = dialogs;
+        self
+    }
+
+    /// Starts with this recent-files list (most recent first).
+    #[must_use]
+    pub fn with_recent_files(mut self, recent: Vec<PathBuf>) -> Self {
+        self.recent = recent;
+        self
+    }
+
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// The last file action's result, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    fn remember(&mut self, path: &std::path::Path) {
+        self.recent.retain(|known| known != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT_FILES);
     }
 
     pub fn state(&self) -> &State {
@@ -243,33 +298,45 @@ impl SimPlannerApp {
     fn refresh(&mut self) {
         if self.cache.revision != self.doc.revision() {
             self.cache = ScheduleCache::compute(self.doc.state(), self.doc.revision(), self.today);
-            let state = self.doc.state();
-            if self
-                .view
-                .selected_sim
-                .is_some_and(|id| state.sim(id).is_none())
-            {
-                self.view.selected_sim = state.sims.first().map(|sim| sim.id);
-            }
-            if self
-                .view
-                .selected_renewal
-                .is_some_and(|id| state.renewal(id).is_none())
-            {
-                self.view.selected_renewal = None;
-            }
-            if self
-                .view
-                .armed_plan
-                .is_some_and(|id| state.plan(id).is_none())
-            {
-                self.view.armed_plan = None;
-            }
+            self.refresh_selection();
+        }
+    }
+
+    /// Drops selections of things that no longer exist.
+    fn refresh_selection(&mut self) {
+        let state = self.doc.state();
+        if self
+            .view
+            .selected_sim
+            .is_none_or(|id| state.sim(id).is_none())
+        {
+            self.view.selected_sim = state.sims.first().map(|sim| sim.id);
+        }
+        if self
+            .view
+            .selected_renewal
+            .is_some_and(|id| state.renewal(id).is_none())
+        {
+            self.view.selected_renewal = None;
+        }
+        if self
+            .view
+            .armed_plan
+            .is_some_and(|id| state.plan(id).is_none())
+        {
+            self.view.armed_plan = None;
         }
     }
 
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         if self.editor.is_some() || self.prompt.is_some() {
+            return;
+        }
+        if ctx.input_mut(|input| input.consume_shortcut(&NEW_SIM)) {
+            actions.push(Action::NewSim);
+        }
+        // While a text field has focus, Ctrl+Z belongs to the text, not to the state.
+        if ctx.egui_wants_keyboard_input() {
             return;
         }
         ctx.input_mut(|input| {
@@ -280,14 +347,6 @@ impl SimPlannerApp {
             if input.consume_shortcut(&UNDO) {
                 actions.push(Action::Undo);
             }
-            if input.consume_shortcut(&NEW_SIM) {
-                actions.push(Action::NewSim);
-            }
-        });
-        if ctx.egui_wants_keyboard_input() {
-            return;
-        }
-        ctx.input(|input| {
             if input.key_pressed(Key::Escape) && self.view.armed_plan.is_some() {
                 actions.push(Action::ArmPlan(None));
             }
@@ -324,6 +383,7 @@ impl SimPlannerApp {
             }
             Action::ArmPlan(plan) => self.view.armed_plan = plan,
             Action::ShowCalendar(kind) => self.view.calendar = kind,
+            Action::PanTimeline(days) => timeline::pan(&mut self.view, days),
             Action::ClickDay(day) => {
                 self.view.selected_day = Some(day);
                 if let Some(plan) = self.view.armed_plan.take() {
@@ -354,6 +414,15 @@ impl SimPlannerApp {
             }
             Action::Settings => self.editor = Some(Editor::settings(&state.settings)),
             Action::ConfirmDelete(target) => self.prompt = Some(Prompt::ConfirmDelete(target)),
+            Action::Files(purpose) => self.files = Some(FilesWindow::new(purpose, self.doc.path())),
+            Action::OpenRecent(path) => {
+                let mut window = FilesWindow::with_path(FilePurpose::Open, &path);
+                let outcome = window.run(state, &self.cache.agenda, self.today);
+                self.files = Some(window);
+                if let Some(outcome) = outcome {
+                    self.file_outcome(outcome);
+                }
+            }
             Action::Undo => {
                 self.doc.undo();
             }
@@ -391,6 +460,90 @@ impl SimPlannerApp {
         }
     }
 
+    /// Carries out a finished file action.
+    fn file_outcome(&mut self, outcome: FileOutcome) {
+        self.files = None;
+        match outcome {
+            FileOutcome::New(path) => {
+                self.doc = Document::new(State::default(), Some(path.clone()), true);
+                self.doc.enable_autosave();
+                self.remember(&path);
+                self.notice =
+                    Some(t!("files.created", path = path.display().to_string()).into_owned());
+            }
+            FileOutcome::Open(path, state) => {
+                self.doc = Document::new(*state, Some(path.clone()), true);
+                self.remember(&path);
+                self.notice =
+                    Some(t!("files.opened", path = path.display().to_string()).into_owned());
+            }
+            FileOutcome::SaveAs(path) => match self.doc.save_as(path.clone()) {
+                Ok(()) => {
+                    self.remember(&path);
+                    self.notice =
+                        Some(t!("files.saved_as", path = path.display().to_string()).into_owned());
+                }
+                Err(error) => self.prompt = Some(Prompt::Refused(vec![error])),
+            },
+            FileOutcome::Import(state, summary) => {
+                self.apply_or_report(Edit::ReplaceState(state));
+                self.notice = Some(t!("files.imported", summary = summary).into_owned());
+            }
+            FileOutcome::Exported(message) => self.notice = Some(message),
+        }
+        // Another document may have replaced this one: recompute its schedule.
+        self.cache = ScheduleCache::compute(self.doc.state(), self.doc.revision(), self.today);
+        self.refresh_selection();
+    }
+
+    /// The file window, the native dialog's answer, and files dropped on the window.
+    fn files_ui(&mut self, ctx: &egui::Context, frame: Option<&eframe::Frame>) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().find(|path| {
+            path.extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+        }) {
+            let mut window = FilesWindow::with_path(FilePurpose::Import, &path);
+            window.run(self.doc.state(), &self.cache.agenda, self.today);
+            self.files = Some(window);
+        }
+        if let Some(answer) = self.dialogs.poll()
+            && let (Some(window), Some(path)) = (&mut self.files, answer.path)
+            && window.purpose == answer.purpose
+        {
+            window.path = path.display().to_string();
+            window.import = None;
+            if let Some(outcome) = window.run(self.doc.state(), &self.cache.agenda, self.today) {
+                self.file_outcome(outcome);
+                return;
+            }
+        }
+        let Some(window) = &mut self.files else {
+            return;
+        };
+        let mut open = true;
+        let outcome = window.show(
+            ctx,
+            self.doc.state(),
+            &self.cache.agenda,
+            self.today,
+            self.dialogs.as_mut(),
+            frame,
+            &mut open,
+        );
+        if let Some(outcome) = outcome {
+            self.file_outcome(outcome);
+        } else if !open {
+            self.files = None;
+        }
+    }
+
     fn apply_or_report(&mut self, edit: Edit) {
         if let Err(problems) = self.doc.apply(edit) {
             self.prompt = Some(Prompt::Refused(problems));
@@ -400,8 +553,45 @@ impl SimPlannerApp {
     fn menu_bar_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t!("menu.file"), |ui| {
+                for (purpose, key) in [
+                    (FilePurpose::New, "menu.new"),
+                    (FilePurpose::Open, "menu.open"),
+                    (FilePurpose::SaveAs, "menu.save_as"),
+                ] {
+                    if ui.button(t!(key)).clicked() {
+                        actions.push(Action::Files(purpose));
+                    }
+                }
+                ui.menu_button(t!("menu.recent"), |ui| {
+                    if self.recent.is_empty() {
+                        ui.label(t!("menu.no_recent"));
+                    }
+                    for path in &self.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            actions.push(Action::OpenRecent(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                for (purpose, key) in [
+                    (FilePurpose::Import, "menu.import"),
+                    (FilePurpose::ExportState, "menu.export_state"),
+                    (FilePurpose::ExportSchedule, "menu.export_schedule"),
+                ] {
+                    if ui.button(t!(key)).clicked() {
+                        actions.push(Action::Files(purpose));
+                    }
+                }
+                ui.separator();
                 if let Some(path) = self.doc.path() {
-                    ui.label(t!("menu.state_file", path = path.display().to_string()));
+                    ui.label(
+                        egui::RichText::new(t!(
+                            "menu.state_file",
+                            path = path.display().to_string()
+                        ))
+                        .small()
+                        .weak(),
+                    );
                 }
                 if ui.button(t!("menu.quit")).clicked() {
                     ui.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -469,6 +659,10 @@ impl SimPlannerApp {
                 }
                 SaveStatus::Off(reason) => ui.colored_label(style::WARNING, reason.as_str()),
             };
+            if let Some(notice) = &self.notice {
+                ui.separator();
+                ui.label(notice);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(t!("status.today", date = self.today.to_string()));
                 if let Some(plan) = self
@@ -642,11 +836,21 @@ impl SimPlannerApp {
                     }
                 }
             });
-        let dismissable = !matches!(prompt, Prompt::Welcome(_));
+        let dismissable = !matches!(
+            prompt,
+            Prompt::Welcome(Startup::FirstRun { .. } | Startup::Broken { .. })
+        );
         if close || (dismissable && modal.should_close()) {
             if matches!(
                 prompt,
-                Prompt::Welcome(Startup::FirstRun { .. } | Startup::Broken { .. })
+                // Never autosave over a broken file that could not be moved aside.
+                Prompt::Welcome(
+                    Startup::FirstRun { .. }
+                        | Startup::Broken {
+                            moved_to: Some(_),
+                            ..
+                        }
+                )
             ) {
                 self.doc.enable_autosave();
             }
@@ -670,7 +874,7 @@ impl SimPlannerApp {
 }
 
 impl eframe::App for SimPlannerApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.refresh();
         let ctx = ui.ctx().clone();
         let mut actions = Vec::new();
@@ -744,7 +948,12 @@ impl eframe::App for SimPlannerApp {
 
         self.editor_ui(&ctx, &mut actions);
         self.prompt_ui(&ctx, &mut actions);
+        self.files_ui(&ctx, Some(frame));
         self.handle(actions);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_FILES_KEY, &self.recent);
     }
 }
 

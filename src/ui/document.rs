@@ -109,6 +109,15 @@ impl Document {
         redone
     }
 
+    /// Writes the state to `path` and continues there (File > Save as).
+    pub fn save_as(&mut self, path: PathBuf) -> Result<(), String> {
+        store::save(&path, &self.state).map_err(|error| error.to_string())?;
+        self.path = Some(path);
+        self.autosave = true;
+        self.save_status = SaveStatus::Saved(Local::now());
+        Ok(())
+    }
+
     /// Turns autosave on (the user chose to start afresh) and saves at once.
     pub fn enable_autosave(&mut self) {
         self.autosave = true;

@@ -7,6 +7,8 @@ pub mod dnd;
 pub mod document;
 pub mod edit;
 pub mod editors;
+pub mod file_dialogs;
+pub mod files;
 pub mod history;
 pub mod month;
 pub mod pickers;
@@ -61,7 +63,15 @@ pub fn run(cli: &Cli) -> ExitCode {
         options,
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
-            Ok(Box::new(SimPlannerApp::new(startup, today)))
+            let recent = cc
+                .storage
+                .and_then(|storage| eframe::get_value(storage, app::RECENT_FILES_KEY))
+                .unwrap_or_default();
+            let dialogs = file_dialogs::NativeDialogs::new(cc.egui_ctx.clone());
+            let app = SimPlannerApp::new(startup, today)
+                .with_dialogs(Box::new(dialogs))
+                .with_recent_files(recent);
+            Ok(Box::new(app))
         }),
     );
     match result {

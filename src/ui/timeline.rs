@@ -21,6 +21,7 @@ const HEADER_HEIGHT: f32 = 34.0;
 const TRIP_STRIP_HEIGHT: f32 = 18.0;
 const ROW_HEIGHT: f32 = 30.0;
 const LOOK_BACK_DAYS: u64 = 366;
+const MARKER_SIZE: f32 = 12.0;
 
 /// Maps days to x positions.
 #[derive(Clone, Copy)]
@@ -81,8 +82,7 @@ pub fn timeline_ui(
     let mut px_per_day = days_width / view.timeline_days;
     let background = ui.interact(full, ui.make_persistent_id("timeline-pan"), Sense::drag());
     if background.dragged() {
-        let days = (-background.drag_delta().x / px_per_day).round() as i64;
-        shift(view, days);
+        pan(view, -background.drag_delta().x / px_per_day);
     }
     if ui.rect_contains_pointer(full) {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
@@ -92,7 +92,7 @@ pub fn timeline_ui(
             px_per_day = days_width / view.timeline_days;
         }
         if scroll.x.abs() > 0.5 {
-            shift(view, (-scroll.x / px_per_day).round() as i64);
+            pan(view, -scroll.x / px_per_day);
         }
     }
     view.px_per_day = px_per_day;
@@ -136,6 +136,15 @@ pub fn timeline_ui(
             &dnd::preview_lines(state, renewal.as_ref(), today),
         );
     }
+}
+
+/// Moves the timeline by `days`; fractions of a day add up across frames, so a slow drag moves
+/// it too.
+pub fn pan(view: &mut ViewState, days: f32) {
+    view.pan_remainder += days;
+    let whole = view.pan_remainder.trunc();
+    view.pan_remainder -= whole;
+    shift(view, whole as i64);
 }
 
 fn shift(view: &mut ViewState, days: i64) {
@@ -254,7 +263,7 @@ fn row_ui(
     let response = ui.interact(
         rect,
         ui.make_persistent_id(("timeline-row", sim.id)),
-        Sense::click(),
+        Sense::click_and_drag(),
     );
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
@@ -263,8 +272,52 @@ fn row_ui(
             t!("timeline.row", sim = sim.name.as_str()).as_ref(),
         )
     });
+    // Renewal markers are painted, not widgets: the row finds the one under the pointer, so a
+    // frame costs the same however many renewals a row holds.
+    let marker_under = |pos: Option<egui::Pos2>| {
+        let pos = pos?;
+        let day = axis.day_at(pos.x)?;
+        let near = |applied: &&crate::schedule::AppliedRenewal| {
+            (axis.x(applied.on) + axis.px_per_day / 2.0 - pos.x).abs() <= MARKER_SIZE / 2.0
+                && (rect.center().y - pos.y).abs() <= MARKER_SIZE / 2.0
+        };
+        let slack = Days::new((MARKER_SIZE / axis.px_per_day).ceil() as u64);
+        let from = day.checked_sub_days(slack).unwrap_or(day);
+        let to = day.checked_add_days(slack).unwrap_or(day);
+        schedule.renewals_between(from, to).iter().rev().find(near)
+    };
+    let cursor_pos = ui.input(|i| i.pointer.interact_pos());
+    if response.drag_started() {
+        let pressed = ui.input(|i| i.pointer.press_origin());
+        if let Some(applied) = marker_under(pressed) {
+            egui::DragAndDrop::set_payload(ui.ctx(), DragPayload::Renewal(applied.id));
+        }
+    }
+    if response.dragged() && !egui::DragAndDrop::has_any_payload(ui.ctx()) {
+        actions.push(Action::PanTimeline(
+            -response.drag_delta().x / axis.px_per_day,
+        ));
+    }
     if response.clicked() {
-        actions.push(Action::SelectSim(Some(sim.id)));
+        match marker_under(cursor_pos) {
+            Some(applied) => actions.push(Action::SelectRenewal(applied.id)),
+            None => actions.push(Action::SelectSim(Some(sim.id))),
+        }
+    }
+    if response.double_clicked()
+        && let Some(applied) = marker_under(cursor_pos)
+    {
+        actions.push(Action::EditRenewal(applied.id));
+    }
+    if let Some(applied) = marker_under(response.hover_pos()) {
+        let plan_name = state.plan(applied.plan).map_or("?", |p| p.name.as_str());
+        let label = t!(
+            "month.renewal_chip",
+            plan = plan_name,
+            sim = sim.name.as_str(),
+            date = applied.on.to_string()
+        );
+        response.clone().on_hover_text_at_pointer(label.as_ref());
     }
     let painter = ui.painter_at(rect);
     if selected {
@@ -379,28 +432,8 @@ fn row_ui(
     }
     for applied in schedule.renewals_between(visible.start, visible.end) {
         let x = axis.x(applied.on) + axis.px_per_day / 2.0;
-        let marker = Rect::from_center_size(pos2(x, rect.center().y), vec2(12.0, 12.0));
-        let plan_name = state.plan(applied.plan).map_or("?", |p| p.name.as_str());
-        let label = t!(
-            "month.renewal_chip",
-            plan = plan_name,
-            sim = sim.name.as_str(),
-            date = applied.on.to_string()
-        );
-        let marker_response = ui.interact(
-            marker,
-            ui.make_persistent_id(("timeline-renewal", applied.id)),
-            Sense::click_and_drag(),
-        );
-        marker_response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.as_ref()));
-        marker_response.dnd_set_drag_payload(DragPayload::Renewal(applied.id));
-        if marker_response.clicked() {
-            actions.push(Action::SelectRenewal(applied.id));
-        }
-        if marker_response.double_clicked() {
-            actions.push(Action::EditRenewal(applied.id));
-        }
+        let marker =
+            Rect::from_center_size(pos2(x, rect.center().y), vec2(MARKER_SIZE, MARKER_SIZE));
         let diamond = vec![
             marker.center_top(),
             marker.right_center(),
@@ -425,7 +458,6 @@ fn row_ui(
             fill,
             Stroke::new(width, stroke_color),
         ));
-        let _ = marker_response.on_hover_text(label.as_ref());
     }
 
     // The row is a drop target by its rect and this frame's pointer, not by last frame's hit

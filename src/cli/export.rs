@@ -1,0 +1,252 @@
+//! `sim-planner export`: the schedule (iCalendar, CSV, trip sheet) or the whole state (RON),
+//! written atomically with [`store::write_file_atomic`].
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::export::{
+    ExportError, ExportRange, MAX_RANGE_DAYS, schedule_events, to_csv, to_html, to_ics,
+};
+use crate::model::{State, TripId};
+use crate::schedule::Agenda;
+use crate::store::{self, SaveError};
+
+/// How many days `export` covers when no range is given.
+pub const DEFAULT_EXPORT_DAYS: u32 = 90;
+
+/// The arguments of `sim-planner export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The file format [default: from the extension of --out]
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+
+    /// The first day to export (with --to)
+    #[arg(
+        long,
+        value_name = "YYYY-MM-DD",
+        requires = "to",
+        conflicts_with_all = ["trip", "days"]
+    )]
+    pub from: Option<NaiveDate>,
+
+    /// The last day to export, included (with --from)
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
+    pub to: Option<NaiveDate>,
+
+    /// Export the dates of the trip with this id (as in the state file), starting the
+    /// settings' lead days before it so that renewals due just before leaving are included
+    #[arg(long, value_name = "ID", conflicts_with_all = ["from", "to", "days"])]
+    pub trip: Option<u32>,
+
+    /// Export the next N days, starting with --today [default: 90]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(1..=MAX_RANGE_DAYS),
+        conflicts_with_all = ["from", "to", "trip"]
+    )]
+    pub days: Option<u32>,
+
+    /// The file to write; an existing file is replaced atomically
+    #[arg(long, short, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+/// A format `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// iCalendar for phone and desktop calendars: all-day events with reminders (.ics)
+    Ics,
+    /// A spreadsheet: one row per event (.csv)
+    Csv,
+    /// The whole state file, to back up or to import elsewhere; the range is ignored (.ron)
+    Ron,
+    /// A trip sheet to print or keep offline (.html)
+    Html,
+}
+
+impl ExportFormat {
+    /// The format a file name's extension stands for (compared without case).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "ics" | "ical" | "icalendar" => Some(Self::Ics),
+            "csv" => Some(Self::Csv),
+            "ron" => Some(Self::Ron),
+            "html" | "htm" => Some(Self::Html),
+            _ => None,
+        }
+    }
+
+    /// The usual extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Ics => "ics",
+            Self::Csv => "csv",
+            Self::Ron => "ron",
+            Self::Html => "html",
+        }
+    }
+}
+
+/// Why an export could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportFileError {
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+/// An export, made but not yet written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportText {
+    pub text: String,
+    /// How many schedule events it holds; `None` for RON, which holds the state.
+    pub events: Option<usize>,
+}
+
+/// The export of `state` in `format`: the schedule events of `range` seen on `today` (ICS
+/// with `DTSTAMP` = `stamp`, CSV, or the trip sheet titled `title`), or the whole state as
+/// RON, which ignores the range.
+pub fn export_text(
+    state: &State,
+    format: ExportFormat,
+    range: &ExportRange,
+    today: NaiveDate,
+    stamp: DateTime<Utc>,
+    title: &str,
+) -> Result<ExportText, ExportFileError> {
+    let agenda = Agenda::compute(state, today);
+    let text = match format {
+        ExportFormat::Ron => {
+            return Ok(ExportText {
+                text: store::to_ron_string(state)?,
+                events: None,
+            });
+        }
+        ExportFormat::Ics => to_ics(state, &agenda, range, stamp),
+        ExportFormat::Csv => to_csv(state, &agenda, range)?,
+        ExportFormat::Html => to_html(state, &agenda, range, title),
+    };
+    let events = schedule_events(state, &agenda, range).len();
+    Ok(ExportText {
+        text,
+        events: Some(events),
+    })
+}
+
+/// Makes [`export_text`] and writes it to `out` with [`store::write_file_atomic`]. Returns
+/// the number of events written (`None` for RON).
+pub fn export_to_file(
+    state: &State,
+    format: ExportFormat,
+    range: &ExportRange,
+    today: NaiveDate,
+    stamp: DateTime<Utc>,
+    title: &str,
+    out: &Path,
+) -> Result<Option<usize>, ExportFileError> {
+    let export = export_text(state, format, range, today, stamp, title)?;
+    store::write_file_atomic(out, export.text.as_bytes())?;
+    Ok(export.events)
+}
+
+/// The days the arguments ask for: `--from`/`--to`, `--trip`, or the next `--days` (default
+/// [`DEFAULT_EXPORT_DAYS`]) from `today`.
+pub fn export_range(
+    state: &State,
+    args: &ExportArgs,
+    today: NaiveDate,
+) -> Result<ExportRange, ExportError> {
+    match (args.from, args.to, args.trip) {
+        (Some(from), Some(to), _) => ExportRange::new(from, to),
+        (_, _, Some(trip)) => ExportRange::for_trip(state, TripId(trip), state.settings.lead_days),
+        _ => Ok(ExportRange::next_days(
+            today,
+            args.days.unwrap_or(DEFAULT_EXPORT_DAYS),
+        )),
+    }
+}
+
+/// The trip sheet's title: the trip's name, or the dates.
+fn title(state: &State, args: &ExportArgs, range: ExportRange) -> String {
+    match args.trip.and_then(|id| state.trip(TripId(id))) {
+        Some(trip) => format!("{}: SIM plan", trip.name),
+        None => format!("SIM plan, {} to {}", range.from, range.to),
+    }
+}
+
+/// Runs `export` on the loaded `state` from `state_path`.
+pub(super) fn run_export(
+    state: &State,
+    state_path: &Path,
+    args: &ExportArgs,
+    today: NaiveDate,
+) -> ExitCode {
+    let Some(format) = args.format.or_else(|| ExportFormat::from_path(&args.out)) else {
+        eprintln!(
+            "error: cannot tell the format from the name {}; add --format ics, csv, ron or html",
+            args.out.display()
+        );
+        return ExitCode::FAILURE;
+    };
+    if is_same_file(&args.out, state_path) {
+        eprintln!(
+            "error: --out {} is the state file itself; choose another file to export to",
+            args.out.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let range = match export_range(state, args, today) {
+        Ok(range) => range,
+        Err(ExportError::UnknownTrip(id)) => {
+            eprintln!("error: there is no trip with id {id}. {}", trip_list(state));
+            return ExitCode::FAILURE;
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let title = title(state, args, range);
+    match export_to_file(state, format, &range, today, Utc::now(), &title, &args.out) {
+        Ok(Some(events)) => {
+            let noun = if events == 1 { "event" } else { "events" };
+            println!("wrote {events} {noun} to {}", args.out.display());
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            println!("wrote state to {}", args.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `The trips are: 1 (Riyadh), 2 (Europe)`, for a `--trip` that names none.
+fn trip_list(state: &State) -> String {
+    if state.trips.is_empty() {
+        return "The state has no trips.".to_owned();
+    }
+    let trips: Vec<String> = state
+        .trips
+        .iter()
+        .map(|trip| format!("{} ({})", trip.id, trip.name))
+        .collect();
+    format!("The trips are: {}.", trips.join(", "))
+}
+
+/// Whether `a` and `b` name one existing file (through links or `..` as well).
+fn is_same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

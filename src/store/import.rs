@@ -1,0 +1,375 @@
+//! Importing a state file into the current state ("Imports are checked before anything
+//! changes … show what they will change" in DESIGN.md).
+//!
+//! Pure: the caller loads the file (with [`super::load`]) and saves or applies the result; this
+//! only works out what the import would give, so the window can show it before anything
+//! changes and the CLI can print it.
+
+use std::collections::BTreeMap;
+
+use super::{ValidationError, validate};
+use crate::model::{
+    Plan, PlanId, Renewal, RenewalId, SCHEMA_VERSION, Sim, SimId, State, Trip, TripId,
+};
+
+/// How an import combines the file with the current state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ImportMode {
+    /// Add the file's items to the current ones: ids renumbered above the current ones, exact
+    /// duplicates skipped, references kept right, the current settings kept.
+    #[default]
+    Merge,
+    /// Put the file's state, settings included, in place of the current one.
+    Replace,
+}
+
+/// What an import would do, worked out before anything changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportPreview {
+    pub mode: ImportMode,
+    /// The state after the import; valid (checked with [`validate`]).
+    pub result: State,
+    /// Items of the file that the result gains (for [`ImportMode::Replace`]: all of them).
+    pub added_sims: usize,
+    pub added_plans: usize,
+    pub added_renewals: usize,
+    pub added_trips: usize,
+    /// Current items the result no longer has: zero for [`ImportMode::Merge`], everything for
+    /// [`ImportMode::Replace`].
+    pub removed_sims: usize,
+    pub removed_plans: usize,
+    pub removed_renewals: usize,
+    pub removed_trips: usize,
+    /// Items of the file equal to a current one in every field but the id (for renewals: after
+    /// their SIM and plan are mapped), so not added again. Merge only.
+    pub skipped_duplicates: usize,
+    /// Names of added SIMs that a current SIM already has (compared without case or surrounding
+    /// space): probably the same card, entered twice with a small difference. Merge only.
+    pub same_name_sims: Vec<String>,
+    /// The same for plans.
+    pub same_name_plans: Vec<String>,
+    /// Merge: the file's settings differ from the current ones, which are kept. Replace: the
+    /// file's settings replace different current ones.
+    pub settings_differ: bool,
+    /// Where each of the file's items ended up: its id in the file to its id in
+    /// [`Self::result`]. A skipped duplicate maps to the current item it duplicates.
+    pub sim_ids: BTreeMap<SimId, SimId>,
+    pub plan_ids: BTreeMap<PlanId, PlanId>,
+    pub renewal_ids: BTreeMap<RenewalId, RenewalId>,
+    pub trip_ids: BTreeMap<TripId, TripId>,
+    /// Whether [`Self::result`] differs from the current state at all.
+    pub changes_state: bool,
+}
+
+/// Works out what importing `incoming` into `current` gives, without changing either.
+///
+/// `incoming` is checked first with [`validate`]; if it has problems they are all returned and
+/// nothing else is done. [`ImportMode::Replace`] gives `incoming` as it is.
+/// [`ImportMode::Merge`] gives `current` plus the items of `incoming`, renumbered above the
+/// highest ids in use, in file order:
+/// - a SIM or plan equal to a current one in every field but the id is an exact duplicate: it
+///   is skipped, and renewals that refer to it refer to the current one instead;
+/// - a renewal or trip equal to a current one after that mapping is skipped too;
+/// - every renewal's `sim` and `plan` point at the renumbered (or duplicated) items;
+/// - the current settings and schema version are kept.
+///
+/// The result is checked again with [`validate`] (it can only fail if `current` itself is
+/// invalid or ids run out), and its problems are returned if it is not valid.
+pub fn preview_import(
+    current: &State,
+    incoming: &State,
+    mode: ImportMode,
+) -> Result<ImportPreview, Vec<ValidationError>> {
+    let problems = validate(incoming);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let preview = match mode {
+        ImportMode::Merge => merge(current, incoming),
+        ImportMode::Replace => replace(current, incoming),
+    };
+    let problems = validate(&preview.result);
+    if problems.is_empty() {
+        Ok(preview)
+    } else {
+        Err(problems)
+    }
+}
+
+fn replace(current: &State, incoming: &State) -> ImportPreview {
+    // A loaded file has been migrated to this schema, whatever version it said.
+    let result = State {
+        version: SCHEMA_VERSION,
+        ..incoming.clone()
+    };
+    ImportPreview {
+        mode: ImportMode::Replace,
+        changes_state: result != *current,
+        result,
+        added_sims: incoming.sims.len(),
+        added_plans: incoming.plans.len(),
+        added_renewals: incoming.renewals.len(),
+        added_trips: incoming.trips.len(),
+        removed_sims: current.sims.len(),
+        removed_plans: current.plans.len(),
+        removed_renewals: current.renewals.len(),
+        removed_trips: current.trips.len(),
+        skipped_duplicates: 0,
+        same_name_sims: Vec::new(),
+        same_name_plans: Vec::new(),
+        settings_differ: incoming.settings != current.settings,
+        sim_ids: identity(incoming.sims.iter().map(|sim| sim.id)),
+        plan_ids: identity(incoming.plans.iter().map(|plan| plan.id)),
+        renewal_ids: identity(incoming.renewals.iter().map(|renewal| renewal.id)),
+        trip_ids: identity(incoming.trips.iter().map(|trip| trip.id)),
+    }
+}
+
+/// Each id mapped to itself.
+fn identity<I: Ord + Copy>(ids: impl Iterator<Item = I>) -> BTreeMap<I, I> {
+    ids.map(|id| (id, id)).collect()
+}
+
+fn merge(current: &State, incoming: &State) -> ImportPreview {
+    let mut result = current.clone();
+    let mut skipped_duplicates = 0;
+
+    let mut sim_ids = BTreeMap::new();
+    let mut same_name_sims = Vec::new();
+    let mut next_sim = current.next_sim_id().0;
+    for sim in &incoming.sims {
+        if let Some(have) = duplicate_of(sim, &current.sims, |probe, have| probe.id = have.id) {
+            sim_ids.insert(sim.id, have.id);
+            skipped_duplicates += 1;
+            continue;
+        }
+        if current
+            .sims
+            .iter()
+            .any(|have| same_name(&have.name, &sim.name))
+        {
+            same_name_sims.push(sim.name.clone());
+        }
+        let id = SimId(next_sim);
+        next_sim = next_sim.saturating_add(1);
+        sim_ids.insert(sim.id, id);
+        result.sims.push(Sim { id, ..sim.clone() });
+    }
+
+    let mut plan_ids = BTreeMap::new();
+    let mut same_name_plans = Vec::new();
+    let mut next_plan = current.next_plan_id().0;
+    for plan in &incoming.plans {
+        if let Some(have) = duplicate_of(plan, &current.plans, |probe, have| probe.id = have.id) {
+            plan_ids.insert(plan.id, have.id);
+            skipped_duplicates += 1;
+            continue;
+        }
+        if current
+            .plans
+            .iter()
+            .any(|have| same_name(&have.name, &plan.name))
+        {
+            same_name_plans.push(plan.name.clone());
+        }
+        let id = PlanId(next_plan);
+        next_plan = next_plan.saturating_add(1);
+        plan_ids.insert(plan.id, id);
+        result.plans.push(Plan { id, ..plan.clone() });
+    }
+
+    let mut renewal_ids = BTreeMap::new();
+    let mut next_renewal = current.next_renewal_id().0;
+    for renewal in &incoming.renewals {
+        // `incoming` is valid, so both exist; the fallback keeps the id, and the check of the
+        // result would catch a wrong one.
+        let mapped = Renewal {
+            sim: sim_ids.get(&renewal.sim).copied().unwrap_or(renewal.sim),
+            plan: plan_ids.get(&renewal.plan).copied().unwrap_or(renewal.plan),
+            ..renewal.clone()
+        };
+        let duplicate = duplicate_of(&mapped, &current.renewals, |probe, have| {
+            probe.id = have.id;
+        });
+        if let Some(have) = duplicate {
+            renewal_ids.insert(renewal.id, have.id);
+            skipped_duplicates += 1;
+            continue;
+        }
+        let id = RenewalId(next_renewal);
+        next_renewal = next_renewal.saturating_add(1);
+        renewal_ids.insert(renewal.id, id);
+        result.renewals.push(Renewal { id, ..mapped });
+    }
+
+    let mut trip_ids = BTreeMap::new();
+    let mut next_trip = current.next_trip_id().0;
+    for trip in &incoming.trips {
+        if let Some(have) = duplicate_of(trip, &current.trips, |probe, have| probe.id = have.id) {
+            trip_ids.insert(trip.id, have.id);
+            skipped_duplicates += 1;
+            continue;
+        }
+        let id = TripId(next_trip);
+        next_trip = next_trip.saturating_add(1);
+        trip_ids.insert(trip.id, id);
+        result.trips.push(Trip { id, ..trip.clone() });
+    }
+
+    let added = |after: usize, before: usize| after - before;
+    let added_sims = added(result.sims.len(), current.sims.len());
+    let added_plans = added(result.plans.len(), current.plans.len());
+    let added_renewals = added(result.renewals.len(), current.renewals.len());
+    let added_trips = added(result.trips.len(), current.trips.len());
+    ImportPreview {
+        mode: ImportMode::Merge,
+        changes_state: added_sims + added_plans + added_renewals + added_trips > 0,
+        result,
+        added_sims,
+        added_plans,
+        added_renewals,
+        added_trips,
+        removed_sims: 0,
+        removed_plans: 0,
+        removed_renewals: 0,
+        removed_trips: 0,
+        skipped_duplicates,
+        same_name_sims,
+        same_name_plans,
+        settings_differ: incoming.settings != current.settings,
+        sim_ids,
+        plan_ids,
+        renewal_ids,
+        trip_ids,
+    }
+}
+
+/// The first of `existing` equal to `item` in every field but the id, which `copy_id` copies
+/// from an existing item onto a probe. One clone of `item`, however many items there are.
+fn duplicate_of<'a, T: Clone + PartialEq>(
+    item: &T,
+    existing: &'a [T],
+    copy_id: fn(&mut T, &T),
+) -> Option<&'a T> {
+    let mut probe = item.clone();
+    existing.iter().find(|have| {
+        copy_id(&mut probe, have);
+        probe == **have
+    })
+}
+
+/// Names that a user would take for the same: equal without case or surrounding space.
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+impl ImportPreview {
+    /// What the import does, in one line of English, e.g. `adds 2 SIMs, 3 plans, 5 renewals,
+    /// 1 trip; skips 4 exact duplicates; 1 SIM has the same name as one you have: 巴林流量卡`.
+    pub fn summary(&self) -> String {
+        match self.mode {
+            ImportMode::Merge => self.merge_summary(),
+            ImportMode::Replace => self.replace_summary(),
+        }
+    }
+
+    fn merge_summary(&self) -> String {
+        let added = counts(
+            self.added_sims,
+            self.added_plans,
+            self.added_renewals,
+            self.added_trips,
+        );
+        let mut parts = vec![if added.is_empty() {
+            "adds nothing".to_owned()
+        } else {
+            format!("adds {added}")
+        }];
+        if self.skipped_duplicates > 0 {
+            parts.push(format!(
+                "skips {}",
+                count(
+                    self.skipped_duplicates,
+                    "exact duplicate",
+                    "exact duplicates"
+                )
+            ));
+        }
+        if let Some(names) = same_names(&self.same_name_sims, "SIM", "SIMs") {
+            parts.push(names);
+        }
+        if let Some(names) = same_names(&self.same_name_plans, "plan", "plans") {
+            parts.push(names);
+        }
+        if self.settings_differ {
+            parts.push("keeps your settings (the file's differ)".to_owned());
+        }
+        parts.join("; ")
+    }
+
+    fn replace_summary(&self) -> String {
+        if !self.changes_state {
+            return "changes nothing: the file holds exactly what you have".to_owned();
+        }
+        let removed = counts(
+            self.removed_sims,
+            self.removed_plans,
+            self.removed_renewals,
+            self.removed_trips,
+        );
+        let added = counts(
+            self.added_sims,
+            self.added_plans,
+            self.added_renewals,
+            self.added_trips,
+        );
+        let what_you_have = if removed.is_empty() {
+            "everything you have (nothing yet)".to_owned()
+        } else {
+            format!("everything you have ({removed})")
+        };
+        let with = if added.is_empty() {
+            "an empty state".to_owned()
+        } else {
+            format!("the file's {added}")
+        };
+        let settings = if self.settings_differ {
+            " and its settings"
+        } else {
+            ""
+        };
+        format!("replaces {what_you_have} with {with}{settings}")
+    }
+}
+
+/// `2 SIMs, 3 plans, 1 trip`: the counts that are not zero; empty when all are.
+fn counts(sims: usize, plans: usize, renewals: usize, trips: usize) -> String {
+    [
+        (sims, "SIM", "SIMs"),
+        (plans, "plan", "plans"),
+        (renewals, "renewal", "renewals"),
+        (trips, "trip", "trips"),
+    ]
+    .into_iter()
+    .filter(|&(n, _, _)| n > 0)
+    .map(|(n, one, many)| count(n, one, many))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `1 SIM has the same name as one you have: 巴林流量卡`, or `None` for no names.
+fn same_names(names: &[String], one: &str, many: &str) -> Option<String> {
+    match names {
+        [] => None,
+        [name] => Some(format!("1 {one} has the same name as one you have: {name}")),
+        names => Some(format!(
+            "{} {many} have the same names as ones you have: {}",
+            names.len(),
+            names.join(", ")
+        )),
+    }
+}

@@ -1,0 +1,218 @@
+//! Native file dialogs behind a small trait, so tests give paths without a desktop. The native
+//! dialog (`rfd`) runs on a named thread; its answer comes back over a channel and wakes the UI,
+//! so the window never freezes while a dialog is open.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+
+/// What a file is picked for; the answer carries it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    New,
+    Open,
+    SaveAs,
+    Import,
+    ExportState,
+    ExportSchedule,
+}
+
+/// A file format offered by a dialog's filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFormat {
+    Ron,
+    Ics,
+    Csv,
+    Html,
+}
+
+impl FileFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Ron => "ron",
+            Self::Ics => "ics",
+            Self::Csv => "csv",
+            Self::Html => "html",
+        }
+    }
+
+    pub fn filter_name(self) -> &'static str {
+        match self {
+            Self::Ron => "SIM Planner state (RON)",
+            Self::Ics => "iCalendar",
+            Self::Csv => "CSV spreadsheet",
+            Self::Html => "Trip sheet (HTML)",
+        }
+    }
+}
+
+/// One dialog to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialogRequest {
+    pub purpose: FilePurpose,
+    /// A save dialog (pick a new file) rather than an open dialog.
+    pub save: bool,
+    pub format: FileFormat,
+    pub file_name: Option<String>,
+    pub directory: Option<PathBuf>,
+}
+
+/// The user's answer: a path, or `None` when they cancelled (or no dialog could be shown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialogAnswer {
+    pub purpose: FilePurpose,
+    pub path: Option<PathBuf>,
+}
+
+/// Shows file dialogs without blocking the frame.
+pub trait FileDialogs {
+    /// Starts a dialog. Its answer arrives later through [`FileDialogs::poll`].
+    fn open(&mut self, request: DialogRequest, frame: Option<&eframe::Frame>);
+    /// The answer, once the user has given it.
+    fn poll(&mut self) -> Option<DialogAnswer>;
+    /// Whether a dialog is open (buttons that would open another are disabled).
+    fn is_open(&self) -> bool;
+}
+
+/// `rfd`'s native dialogs, each on its own named thread.
+pub struct NativeDialogs {
+    ctx: egui::Context,
+    pending: Option<Receiver<DialogAnswer>>,
+}
+
+impl NativeDialogs {
+    pub fn new(ctx: egui::Context) -> Self {
+        Self { ctx, pending: None }
+    }
+}
+
+impl FileDialogs for NativeDialogs {
+    fn open(&mut self, request: DialogRequest, frame: Option<&eframe::Frame>) {
+        if self.pending.is_some() {
+            return;
+        }
+        let mut dialog = rfd::AsyncFileDialog::new()
+            .add_filter(request.format.filter_name(), &[request.format.extension()]);
+        if let Some(directory) = &request.directory {
+            dialog = dialog.set_directory(directory);
+        }
+        if let Some(name) = &request.file_name {
+            dialog = dialog.set_file_name(name);
+        }
+        if let Some(frame) = frame {
+            dialog = dialog.set_parent(frame);
+        }
+        let (sender, receiver) = channel();
+        let ctx = self.ctx.clone();
+        let purpose = request.purpose;
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let handle = if request.save {
+                    pollster::block_on(dialog.save_file())
+                } else {
+                    pollster::block_on(dialog.pick_file())
+                };
+                let path = handle.map(|handle| handle.path().to_path_buf());
+                let _ = sender.send(DialogAnswer { purpose, path });
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.pending = Some(receiver);
+        }
+    }
+
+    fn poll(&mut self) -> Option<DialogAnswer> {
+        let receiver = self.pending.as_ref()?;
+        match receiver.try_recv() {
+            Ok(answer) => {
+                self.pending = None;
+                Some(answer)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.pending = None;
+                None
+            }
+        }
+    }
+
+    fn is_open(&self) -> bool {
+        self.pending.is_some()
+    }
+}
+
+/// Dialogs for tests: every request is recorded, and the test answers whenever it likes
+/// through [`ScriptedAnswers`] (a dialog may stay open across many frames).
+pub struct ScriptedDialogs {
+    requests: Sender<DialogRequest>,
+    answers: Receiver<Option<PathBuf>>,
+    open: Option<FilePurpose>,
+}
+
+/// The test's side of [`ScriptedDialogs`].
+pub struct ScriptedAnswers {
+    pub requests: Receiver<DialogRequest>,
+    pub answers: Sender<Option<PathBuf>>,
+}
+
+impl ScriptedDialogs {
+    pub fn new() -> (Self, ScriptedAnswers) {
+        let (request_sender, request_receiver) = channel();
+        let (answer_sender, answer_receiver) = channel();
+        (
+            Self {
+                requests: request_sender,
+                answers: answer_receiver,
+                open: None,
+            },
+            ScriptedAnswers {
+                requests: request_receiver,
+                answers: answer_sender,
+            },
+        )
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open(&mut self, request: DialogRequest, _frame: Option<&eframe::Frame>) {
+        if self.open.is_none() {
+            self.open = Some(request.purpose);
+            let _ = self.requests.send(request);
+        }
+    }
+
+    fn poll(&mut self) -> Option<DialogAnswer> {
+        let purpose = self.open?;
+        let path = self.answers.try_recv().ok()?;
+        self.open = None;
+        Some(DialogAnswer { purpose, path })
+    }
+
+    fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+}
+
+/// No dialogs at all (headless runs, benches): every request is answered "cancelled" at once,
+/// as `rfd` does where no portal or zenity exists; the typed path still works.
+#[derive(Default)]
+pub struct NoDialogs {
+    answer: Option<DialogAnswer>,
+}
+
+impl FileDialogs for NoDialogs {
+    fn open(&mut self, request: DialogRequest, _frame: Option<&eframe::Frame>) {
+        self.answer = Some(DialogAnswer {
+            purpose: request.purpose,
+            path: None,
+        });
+    }
+
+    fn poll(&mut self) -> Option<DialogAnswer> {
+        self.answer.take()
+    }
+
+    fn is_open(&self) -> bool {
+        false
+    }
+}

@@ -1,0 +1,431 @@
+//! The File menu's actions: a small window per action with a typed path (for machines where no
+//! native dialog can be shown) and a "Browse..." button for the native one; import with a
+//! preview; exports of the state and of the schedule.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Utc};
+use rust_i18n::t;
+
+use super::file_dialogs::{DialogRequest, FileDialogs, FileFormat, FilePurpose};
+use super::style;
+use crate::export::{self, ExportRange};
+use crate::model::{State, TripId};
+use crate::schedule::Agenda;
+use crate::store::{self, ImportMode, ImportPreview};
+
+/// Which days an exported schedule covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RangeChoice {
+    NextDays(u32),
+    Trip(TripId),
+    Custom { from: String, to: String },
+}
+
+/// An import read and checked, waiting for Merge or Replace.
+pub enum ImportStage {
+    Ready {
+        merge: Box<ImportPreview>,
+        replace: Box<ImportPreview>,
+    },
+    Refused(Vec<String>),
+}
+
+/// What the user asked for, once the window has a path.
+pub enum FileOutcome {
+    /// Start an empty state in a new file (the current one is saved first).
+    New(PathBuf),
+    /// Switch to another state file.
+    Open(PathBuf, Box<State>),
+    /// Write the state to a new file and continue there.
+    SaveAs(PathBuf),
+    /// Apply an import (one undo step).
+    Import(Box<State>, String),
+    /// A file was written; the message says what.
+    Exported(String),
+}
+
+/// The window of one file action.
+pub struct FilesWindow {
+    pub purpose: FilePurpose,
+    pub path: String,
+    pub format: FileFormat,
+    pub range: RangeChoice,
+    pub import: Option<ImportStage>,
+    pub error: Option<String>,
+}
+
+impl FilesWindow {
+    pub fn new(purpose: FilePurpose, current: Option<&Path>) -> Self {
+        let suggested = match purpose {
+            FilePurpose::ExportSchedule => "sim-schedule.ics",
+            FilePurpose::ExportState | FilePurpose::SaveAs => "sim-planner-state.ron",
+            FilePurpose::New => "new-state.ron",
+            FilePurpose::Open | FilePurpose::Import => "",
+        };
+        let folder = current.and_then(Path::parent);
+        let path = match (folder, suggested.is_empty()) {
+            (Some(folder), false) => folder.join(suggested).display().to_string(),
+            _ => String::new(),
+        };
+        Self {
+            purpose,
+            path,
+            format: if purpose == FilePurpose::ExportSchedule {
+                FileFormat::Ics
+            } else {
+                FileFormat::Ron
+            },
+            range: RangeChoice::NextDays(90),
+            import: None,
+            error: None,
+        }
+    }
+
+    /// A window that has a path already (a file dropped on the window, a recent file).
+    pub fn with_path(purpose: FilePurpose, path: &Path) -> Self {
+        let mut window = Self::new(purpose, None);
+        window.path = path.display().to_string();
+        window
+    }
+
+    fn title(&self) -> String {
+        let key = match self.purpose {
+            FilePurpose::New => "files.new",
+            FilePurpose::Open => "files.open",
+            FilePurpose::SaveAs => "files.save_as",
+            FilePurpose::Import => "files.import",
+            FilePurpose::ExportState => "files.export_state",
+            FilePurpose::ExportSchedule => "files.export_schedule",
+        };
+        t!(key).into_owned()
+    }
+
+    /// The native dialog this window would open.
+    pub fn dialog_request(&self) -> DialogRequest {
+        let typed = PathBuf::from(self.path.trim());
+        let save = !matches!(self.purpose, FilePurpose::Open | FilePurpose::Import);
+        DialogRequest {
+            purpose: self.purpose,
+            save,
+            format: self.format,
+            file_name: typed
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned()),
+            directory: typed.parent().filter(|p| p.is_dir()).map(Path::to_path_buf),
+        }
+    }
+
+    /// Keeps the file name's extension in step with the chosen format.
+    fn set_format(&mut self, format: FileFormat) {
+        self.format = format;
+        let path = PathBuf::from(self.path.trim());
+        if path.file_name().is_some() {
+            self.path = path
+                .with_extension(format.extension())
+                .display()
+                .to_string();
+        }
+    }
+
+    /// Runs the action on the typed path. `Ok(None)` when the window stays open (an import
+    /// preview is shown); errors are shown in the window.
+    pub fn run(&mut self, state: &State, agenda: &Agenda, today: NaiveDate) -> Option<FileOutcome> {
+        self.error = None;
+        let path = PathBuf::from(self.path.trim());
+        if self.path.trim().is_empty() {
+            self.error = Some(t!("files.no_path").into_owned());
+            return None;
+        }
+        let result = match self.purpose {
+            FilePurpose::New => {
+                if path.exists() {
+                    Err(t!("files.exists", path = path.display().to_string()).into_owned())
+                } else {
+                    Ok(Some(FileOutcome::New(path)))
+                }
+            }
+            FilePurpose::Open => store::load(&path)
+                .map(|loaded| Some(FileOutcome::Open(path.clone(), Box::new(loaded))))
+                .map_err(|error| error.to_string()),
+            FilePurpose::SaveAs => Ok(Some(FileOutcome::SaveAs(path))),
+            FilePurpose::Import => {
+                self.import = Some(read_import(state, &path));
+                Ok(None)
+            }
+            FilePurpose::ExportState => store::to_ron_string(state)
+                .map_err(|error| error.to_string())
+                .and_then(|text| {
+                    store::write_file_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+                })
+                .map(|()| {
+                    Some(FileOutcome::Exported(
+                        t!("files.exported_state", path = path.display().to_string()).into_owned(),
+                    ))
+                }),
+            FilePurpose::ExportSchedule => {
+                self.export_schedule(state, agenda, today, &path).map(Some)
+            }
+        };
+        match result {
+            Ok(outcome) => outcome,
+            Err(message) => {
+                self.error = Some(message);
+                None
+            }
+        }
+    }
+
+    fn export_schedule(
+        &self,
+        state: &State,
+        agenda: &Agenda,
+        today: NaiveDate,
+        path: &Path,
+    ) -> Result<FileOutcome, String> {
+        let range = match &self.range {
+            RangeChoice::NextDays(days) => Ok(ExportRange::next_days(today, *days)),
+            RangeChoice::Trip(trip) => {
+                ExportRange::for_trip(state, *trip, state.settings.lead_days)
+            }
+            RangeChoice::Custom { from, to } => {
+                let parse = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d");
+                match (parse(from), parse(to)) {
+                    (Ok(from), Ok(to)) => ExportRange::new(from, to),
+                    _ => return Err(t!("files.bad_dates").into_owned()),
+                }
+            }
+        }
+        .map_err(|error| error.to_string())?;
+        let events = export::schedule_events(state, agenda, &range).len();
+        let text = match self.format {
+            FileFormat::Ics => export::to_ics(state, agenda, &range, Utc::now()),
+            FileFormat::Csv => {
+                export::to_csv(state, agenda, &range).map_err(|error| error.to_string())?
+            }
+            FileFormat::Html => {
+                export::to_html(state, agenda, &range, &t!("files.trip_sheet_title"))
+            }
+            FileFormat::Ron => store::to_ron_string(state).map_err(|error| error.to_string())?,
+        };
+        store::write_file_atomic(path, text.as_bytes()).map_err(|error| error.to_string())?;
+        Ok(FileOutcome::Exported(
+            t!(
+                "files.exported_schedule",
+                count = events,
+                path = path.display().to_string()
+            )
+            .into_owned(),
+        ))
+    }
+
+    /// Draws the window. Returns an outcome once the action is done; sets `*open` to false when
+    /// the user closes it.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the window reads the app's state and drives its dialogs"
+    )]
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        state: &State,
+        agenda: &Agenda,
+        today: NaiveDate,
+        dialogs: &mut dyn FileDialogs,
+        frame: Option<&eframe::Frame>,
+        open: &mut bool,
+    ) -> Option<FileOutcome> {
+        let mut outcome = None;
+        let mut still_open = true;
+        egui::Window::new(self.title())
+            .id(egui::Id::unique("files-window"))
+            .collapsible(false)
+            .resizable(false)
+            .open(&mut still_open)
+            .show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                if self.purpose == FilePurpose::ExportSchedule {
+                    self.schedule_options_ui(ui, state);
+                    ui.separator();
+                }
+                ui.horizontal(|ui| {
+                    let label = ui.label(t!("files.path"));
+                    let field = ui.add(
+                        egui::TextEdit::singleline(&mut self.path)
+                            .desired_width(300.0)
+                            .hint_text(t!("files.path_hint")),
+                    );
+                    let field = field.labelled_by(label.id);
+                    let browse =
+                        ui.add_enabled(!dialogs.is_open(), egui::Button::new(t!("files.browse")));
+                    if browse.clicked() {
+                        dialogs.open(self.dialog_request(), frame);
+                    }
+                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        outcome = self.run(state, agenda, today);
+                    }
+                });
+                if dialogs.is_open() {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(t!("files.dialog_open"));
+                    });
+                }
+                if let Some(error) = &self.error {
+                    ui.colored_label(style::DANGER, error);
+                }
+                if let Some(stage) = &self.import {
+                    if let Some(chosen) = import_stage_ui(ui, stage) {
+                        outcome = Some(chosen);
+                    }
+                } else if ui.button(self.action_label()).clicked() {
+                    outcome = self.run(state, agenda, today);
+                }
+            });
+        if !still_open {
+            *open = false;
+        }
+        outcome
+    }
+
+    fn action_label(&self) -> String {
+        let key = match self.purpose {
+            FilePurpose::New => "files.create",
+            FilePurpose::Open => "files.do_open",
+            FilePurpose::SaveAs => "files.do_save",
+            FilePurpose::Import => "files.check",
+            FilePurpose::ExportState | FilePurpose::ExportSchedule => "files.do_export",
+        };
+        t!(key).into_owned()
+    }
+
+    fn schedule_options_ui(&mut self, ui: &mut egui::Ui, state: &State) {
+        ui.horizontal(|ui| {
+            ui.label(t!("files.format"));
+            for format in [FileFormat::Ics, FileFormat::Csv, FileFormat::Html] {
+                if ui
+                    .selectable_label(self.format == format, format.filter_name())
+                    .clicked()
+                {
+                    self.set_format(format);
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(t!("files.range"));
+            let mut days = match self.range {
+                RangeChoice::NextDays(days) => days,
+                _ => 90,
+            };
+            if ui
+                .radio(
+                    matches!(self.range, RangeChoice::NextDays(_)),
+                    t!("files.next_days"),
+                )
+                .clicked()
+            {
+                self.range = RangeChoice::NextDays(days);
+            }
+            if let RangeChoice::NextDays(_) = self.range {
+                let drag = ui.add(egui::DragValue::new(&mut days).range(1..=3650));
+                drag.on_hover_text(t!("files.days"));
+                self.range = RangeChoice::NextDays(days);
+            }
+            for trip in &state.trips {
+                if ui
+                    .radio(
+                        self.range == RangeChoice::Trip(trip.id),
+                        t!("files.trip", name = trip.name.as_str()),
+                    )
+                    .clicked()
+                {
+                    self.range = RangeChoice::Trip(trip.id);
+                }
+            }
+            if ui
+                .radio(
+                    matches!(self.range, RangeChoice::Custom { .. }),
+                    t!("files.custom"),
+                )
+                .clicked()
+            {
+                self.range = RangeChoice::Custom {
+                    from: String::new(),
+                    to: String::new(),
+                };
+            }
+        });
+        if let RangeChoice::Custom { from, to } = &mut self.range {
+            ui.horizontal(|ui| {
+                let from_label = ui.label(t!("files.from"));
+                ui.add(
+                    egui::TextEdit::singleline(from)
+                        .desired_width(90.0)
+                        .hint_text("YYYY-MM-DD"),
+                )
+                .labelled_by(from_label.id);
+                let to_label = ui.label(t!("files.to"));
+                ui.add(
+                    egui::TextEdit::singleline(to)
+                        .desired_width(90.0)
+                        .hint_text("YYYY-MM-DD"),
+                )
+                .labelled_by(to_label.id);
+            });
+        }
+    }
+}
+
+/// Reads and checks an import; nothing changes yet.
+pub fn read_import(state: &State, path: &Path) -> ImportStage {
+    let incoming = match store::load(path) {
+        Ok(incoming) => incoming,
+        Err(store::LoadError::Invalid(problems)) => {
+            return ImportStage::Refused(problems.iter().map(ToString::to_string).collect());
+        }
+        Err(error) => return ImportStage::Refused(vec![error.to_string()]),
+    };
+    let merge = store::preview_import(state, &incoming, ImportMode::Merge);
+    let replace = store::preview_import(state, &incoming, ImportMode::Replace);
+    match (merge, replace) {
+        (Ok(merge), Ok(replace)) => ImportStage::Ready {
+            merge: Box::new(merge),
+            replace: Box::new(replace),
+        },
+        (Err(problems), _) | (_, Err(problems)) => {
+            ImportStage::Refused(problems.iter().map(ToString::to_string).collect())
+        }
+    }
+}
+
+fn import_stage_ui(ui: &mut egui::Ui, stage: &ImportStage) -> Option<FileOutcome> {
+    match stage {
+        ImportStage::Refused(problems) => {
+            ui.colored_label(style::DANGER, t!("files.import_refused"));
+            for problem in problems {
+                ui.colored_label(style::DANGER, problem);
+            }
+            None
+        }
+        ImportStage::Ready { merge, replace } => {
+            ui.label(t!("files.merge_would", summary = merge.summary()));
+            ui.label(t!("files.replace_would", summary = replace.summary()));
+            let mut chosen = None;
+            ui.horizontal(|ui| {
+                if ui.button(t!("files.merge")).clicked() {
+                    chosen = Some(FileOutcome::Import(
+                        Box::new(merge.result.clone()),
+                        merge.summary(),
+                    ));
+                }
+                if ui.button(t!("files.replace")).clicked() {
+                    chosen = Some(FileOutcome::Import(
+                        Box::new(replace.result.clone()),
+                        replace.summary(),
+                    ));
+                }
+            });
+            chosen
+        }
+    }
+}
