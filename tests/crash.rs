@@ -161,8 +161,8 @@ fn saving_survives_a_crash_at_any_moment() {
         let earlier_temps = temp_files(folder.path());
         let mut child = spawn_import(&state_path, &other);
         if round % 2 == 0 {
-            // Anywhere in the run, and now and then after it has finished.
-            sleep(Duration::from_micros(rng.below(run_us + run_us / 4)));
+            // Anywhere in the run, and a third of the time after it has finished.
+            sleep(Duration::from_micros(rng.below(run_us + run_us / 2)));
         } else if wait_for_temp_files(&mut child, folder.path(), true).is_some() {
             // While it saves: between writing the temporary file and renaming it (or just
             // after, as the sleep overshoots).
@@ -226,10 +226,12 @@ fn saving_survives_a_crash_at_any_moment() {
         killed * 100 / ROUNDS,
     );
     assert!(killed >= ROUNDS / 4, "only {killed} kills landed mid-run");
-    assert!(left_temp >= 10, "only {left_temp} kills landed mid-save");
+    // The per-round checks above only mean something if both kinds of round happened; the
+    // counts vary with the machine's load, so the bounds are loose.
+    assert!(left_temp >= 5, "only {left_temp} kills landed mid-save");
     assert!(cleanups >= 1);
     assert!(
-        became_after >= 10,
+        became_after >= 5,
         "only {became_after} imports got as far as the rename"
     );
 }
