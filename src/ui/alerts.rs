@@ -80,7 +80,8 @@ pub fn alert_text(state: &State, alert: &Alert) -> String {
     .into_owned()
 }
 
-pub fn alerts_ui(ui: &mut egui::Ui, state: &State, alerts: &[Alert], actions: &mut Vec<Action>) {
+/// The alerts list; `texts` holds each alert's sentence (made once per change of the state).
+pub fn alerts_ui(ui: &mut egui::Ui, alerts: &[Alert], texts: &[String], actions: &mut Vec<Action>) {
     ui.heading(t!("alerts.title"));
     if alerts.is_empty() {
         ui.label(t!("alerts.none"));
@@ -92,17 +93,24 @@ pub fn alerts_ui(ui: &mut egui::Ui, state: &State, alerts: &[Alert], actions: &m
         .id_salt("alerts")
         .auto_shrink([false; 2])
         .show_rows(ui, row_height, alerts.len(), |ui, rows| {
-            for alert in alerts.get(rows).unwrap_or_default() {
+            let shown = alerts
+                .get(rows.clone())
+                .unwrap_or_default()
+                .iter()
+                .zip(texts.get(rows).unwrap_or_default());
+            for (alert, text) in shown {
                 let color = match alert.severity() {
                     Severity::Danger => style::DANGER,
                     Severity::Warning => style::WARNING,
                     Severity::Info => ui.visuals().text_color(),
                 };
-                let text = alert_text(state, alert);
-                let button = egui::Button::new(egui::RichText::new(&text).color(color))
+                let button = egui::Button::new(egui::RichText::new(text).color(color))
                     .frame(false)
                     .truncate();
-                let response = ui.add(button).on_hover_text(&text);
+                let mut response = ui.add(button);
+                if response.hovered() {
+                    response = response.on_hover_text(text);
+                }
                 if response.clicked() {
                     actions.push(Action::GoTo {
                         day: alert.date,

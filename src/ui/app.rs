@@ -130,6 +130,8 @@ pub struct ScheduleCache {
     pub revision: u64,
     pub agenda: Agenda,
     pub alerts: Vec<Alert>,
+    /// Each alert's sentence, made once per change rather than every frame.
+    pub alert_texts: Vec<String>,
 }
 
 impl ScheduleCache {
@@ -139,10 +141,15 @@ impl ScheduleCache {
             .checked_add_days(Days::new(ALERT_HORIZON_DAYS))
             .unwrap_or(today);
         let alerts = schedule_alerts(&agenda, DateRange::new(today, end));
+        let alert_texts = alerts
+            .iter()
+            .map(|alert| alerts::alert_text(state, alert))
+            .collect();
         Self {
             revision,
             agenda,
             alerts,
+            alert_texts,
         }
     }
 }
@@ -920,7 +927,12 @@ impl eframe::App for SimPlannerApp {
                     &mut actions,
                 );
                 ui.separator();
-                alerts::alerts_ui(ui, self.doc.state(), &self.cache.alerts, &mut actions);
+                alerts::alerts_ui(
+                    ui,
+                    &self.cache.alerts,
+                    &self.cache.alert_texts,
+                    &mut actions,
+                );
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.calendar_header_ui(ui);

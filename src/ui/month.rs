@@ -208,11 +208,11 @@ pub fn month_ui(
         }
         painter.rect_filled(rect, 3.0, fill);
         if without_service && drop_hover.is_none() {
-            hatch(
-                &painter,
-                rect,
-                visuals.weak_text_color().gamma_multiply(0.25),
-            );
+            // A flat band rather than hatching: dozens of line segments per cell cost more to
+            // tessellate than the rest of the day.
+            let band =
+                Rect::from_min_max(pos2(rect.left(), rect.bottom() - 4.0), rect.right_bottom());
+            painter.rect_filled(band, 0.0, style::DANGER.gamma_multiply(0.35));
         }
         let border = if day == today {
             Stroke::new(2.0, style::ACCENT)
@@ -307,8 +307,9 @@ pub fn month_ui(
                 &chip.label,
                 &visuals,
             );
-            let chip_response = chip_response.on_hover_text(label.as_ref());
-            let _ = chip_response;
+            if chip_response.hovered() {
+                chip_response.on_hover_text(label.as_ref());
+            }
             y += CHIP_HEIGHT;
         }
         for (sims, kind) in [(&cell.renew_by, "renew_by"), (&cell.expiries, "expires")] {
