@@ -15,6 +15,9 @@ use crate::schedule::Agenda;
 
 const HEADER_HEIGHT: f32 = 20.0;
 const CHIP_HEIGHT: f32 = 15.0;
+/// Renewal chips shown in one day; the rest are counted as "+N more" (a day with more is rare,
+/// and each chip is a live widget).
+const MAX_CHIPS: usize = 3;
 
 /// `day`'s month moved by `delta` months (the first of that month).
 pub fn step_months(day: NaiveDate, delta: i32) -> NaiveDate {
@@ -265,8 +268,8 @@ pub fn month_ui(
         let mut y = rect.top() + 19.0;
         let bottom = rect.bottom() - 2.0;
         let mut hidden = 0;
-        for chip in &cell.renewals {
-            if y + CHIP_HEIGHT > bottom {
+        for (index, chip) in cell.renewals.iter().enumerate() {
+            if index >= MAX_CHIPS || y + CHIP_HEIGHT > bottom {
                 hidden += 1;
                 continue;
             }

@@ -370,8 +370,13 @@ fn row_ui(
 
     let bar_y = (rect.center().y - 6.0)..=(rect.center().y + 6.0);
     let visible = DateRange::new(axis.start, axis.end());
-    for segment in schedule.segments_between(visible.start, visible.end) {
-        if let Some((x0, x1)) = axis.span(segment.start, segment.end) {
+    // One bar per run of service, not per renewal: the same picture with far fewer shapes.
+    let first_run = schedule
+        .service
+        .partition_point(|run| run.end < visible.start);
+    let runs = schedule.service.iter().skip(first_run);
+    for run in runs.take_while(|run| run.start.is_none_or(|start| start <= visible.end)) {
+        if let Some((x0, x1)) = axis.span(run.start, run.end) {
             painter.rect_filled(
                 Rect::from_x_y_ranges(x0..=x1, bar_y.clone()),
                 3.0,
@@ -394,28 +399,24 @@ fn row_ui(
         .start
         .checked_sub_days(Days::new(LOOK_BACK_DAYS))
         .unwrap_or(visible.start);
-    for applied in schedule.renewals_between(look_back, visible.end) {
-        if let Some((x0, x1)) = applied
-            .without_data
-            .and_then(|range| axis.span(Some(range.start), range.end))
-        {
-            let data_rect = Rect::from_x_y_ranges(x0..=x1, bar_y.clone());
-            painter.rect_filled(data_rect, 0.0, visuals.extreme_bg_color.gamma_multiply(0.6));
-            painter.rect_stroke(
-                data_rect,
-                0.0,
-                Stroke::new(1.0, style::WARNING),
-                StrokeKind::Inside,
-            );
-        }
-        if let Some((x0, x1)) = applied
-            .lost
-            .and_then(|lost| axis.span(Some(lost.start), lost.end))
-        {
-            let lost_rect =
-                Rect::from_x_y_ranges(x0..=x1, (rect.top() + 3.0)..=(rect.bottom() - 3.0));
-            hatch(&painter, lost_rect, style::DANGER);
-        }
+    let recent = schedule.renewals_between(look_back, visible.end);
+    // Overlapping ranges are merged first, so a row with many renewals paints a few shapes.
+    for (x0, x1) in merged_spans(
+        axis,
+        recent.iter().filter_map(|applied| applied.without_data),
+    ) {
+        let data_rect = Rect::from_x_y_ranges(x0..=x1, bar_y.clone());
+        painter.rect_filled(data_rect, 0.0, visuals.extreme_bg_color.gamma_multiply(0.6));
+        painter.rect_stroke(
+            data_rect,
+            0.0,
+            Stroke::new(1.0, style::WARNING),
+            StrokeKind::Inside,
+        );
+    }
+    for (x0, x1) in merged_spans(axis, recent.iter().filter_map(|applied| applied.lost)) {
+        let lost_rect = Rect::from_x_y_ranges(x0..=x1, (rect.top() + 3.0)..=(rect.bottom() - 3.0));
+        hatch(&painter, lost_rect, style::DANGER);
     }
     for renew_by in schedule
         .renew_by
@@ -430,8 +431,14 @@ fn row_ui(
             );
         }
     }
+    let mut last_marker_x = f32::NEG_INFINITY;
     for applied in schedule.renewals_between(visible.start, visible.end) {
         let x = axis.x(applied.on) + axis.px_per_day / 2.0;
+        // Markers closer than a few points would paint over each other: draw the first.
+        if x - last_marker_x < MARKER_SIZE / 3.0 {
+            continue;
+        }
+        last_marker_x = x;
         let marker =
             Rect::from_center_size(pos2(x, rect.center().y), vec2(MARKER_SIZE, MARKER_SIZE));
         let diamond = vec![
@@ -482,4 +489,20 @@ fn row_ui(
         actions.push(dnd::drop_action(*payload, day, Some(sim.id)));
     }
     Some((*payload, day, sim.id))
+}
+
+/// The visible x spans of `ranges`, with overlapping or touching ones merged.
+fn merged_spans(axis: &DayAxis, ranges: impl Iterator<Item = DateRange>) -> Vec<(f32, f32)> {
+    let mut spans: Vec<(f32, f32)> = ranges
+        .filter_map(|range| axis.span(Some(range.start), range.end))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f32, f32)> = Vec::with_capacity(spans.len());
+    for (x0, x1) in spans {
+        match merged.last_mut() {
+            Some(last) if x0 <= last.1 => last.1 = last.1.max(x1),
+            _ => merged.push((x0, x1)),
+        }
+    }
+    merged
 }
