@@ -209,7 +209,9 @@ pub fn month_ui(
         } else if view.armed_plan.is_some() && response.hovered() {
             fill = style::ACCENT.gamma_multiply(0.2);
         }
-        painter.rect_filled(rect, 3.0, fill);
+        // Square corners and no outline on ordinary days: the cell gaps draw the grid, and a
+        // month of rounded outlines costs more to tessellate than everything inside them.
+        painter.rect_filled(rect, 0.0, fill);
         if without_service && drop_hover.is_none() {
             // A flat band rather than hatching: dozens of line segments per cell cost more to
             // tessellate than the rest of the day.
@@ -218,13 +220,15 @@ pub fn month_ui(
             painter.rect_filled(band, 0.0, style::DANGER.gamma_multiply(0.35));
         }
         let border = if day == today {
-            Stroke::new(2.0, style::ACCENT)
+            Some(Stroke::new(2.0, style::ACCENT))
         } else if view.selected_day == Some(day) {
-            Stroke::new(1.5, visuals.strong_text_color())
+            Some(Stroke::new(1.5, visuals.strong_text_color()))
         } else {
-            Stroke::new(0.5, visuals.widgets.noninteractive.bg_stroke.color)
+            None
         };
-        painter.rect_stroke(rect, 3.0, border, StrokeKind::Inside);
+        if let Some(border) = border {
+            painter.rect_stroke(rect, 0.0, border, StrokeKind::Inside);
+        }
 
         let text_color = if in_month {
             visuals.text_color()
@@ -400,7 +404,7 @@ fn paint_chip(
     } else {
         (color.gamma_multiply(0.15), visuals.text_color())
     };
-    painter.rect_filled(rect, 3.0, fill);
+    painter.rect_filled(rect, 0.0, fill);
     let stroke = if overdue {
         Stroke::new(2.0, style::DANGER)
     } else if selected {
@@ -408,7 +412,7 @@ fn paint_chip(
     } else {
         Stroke::new(1.0, color)
     };
-    painter.rect_stroke(rect, 3.0, stroke, StrokeKind::Inside);
+    painter.rect_stroke(rect, 0.0, stroke, StrokeKind::Inside);
     painter.with_clip_rect(rect.shrink(2.0)).text(
         rect.left_center() + vec2(4.0, 0.0),
         Align2::LEFT_CENTER,

@@ -128,14 +128,12 @@ pub fn sim_list_ui(
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .max_scroll_height(table_height)
-        .column(Column::exact(14.0))
-        .column(Column::remainder().at_least(80.0).clip(true))
-        .column(Column::auto().at_least(60.0).clip(true))
+        .column(Column::remainder().at_least(100.0).clip(true))
+        .column(Column::auto().at_least(60.0).at_most(90.0).clip(true))
         .column(Column::auto().at_least(74.0))
         .column(Column::auto().at_least(36.0))
         .column(Column::auto().at_least(74.0))
         .header(20.0, |mut header| {
-            header.col(|_| {});
             for (column, label) in [
                 (SimColumn::Name, t!("sims.name")),
                 (SimColumn::Carrier, t!("sims.carrier")),
@@ -181,13 +179,15 @@ pub fn sim_list_ui(
                 let sim = data.sim;
                 row.set_selected(view.selected_sim == Some(sim.id));
                 row.col(|ui| {
+                    // The SIM's colour as a swatch in the name cell: one child UI less per row.
                     let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter()
-                        .rect_filled(rect, 2.0, style::sim_color(sim.color));
-                });
-                row.col(|ui| {
-                    ui.add(egui::Label::new(&sim.name).truncate().selectable(false));
+                        .rect_filled(rect, 0.0, style::sim_color(sim.color));
+                    let name = ui.add(egui::Label::new(&sim.name).truncate().selectable(false));
+                    if name.hovered() {
+                        name.on_hover_text(&sim.name);
+                    }
                 });
                 row.col(|ui| {
                     ui.add(egui::Label::new(&sim.carrier).truncate().selectable(false));

@@ -22,6 +22,8 @@ const TRIP_STRIP_HEIGHT: f32 = 18.0;
 const ROW_HEIGHT: f32 = 30.0;
 const LOOK_BACK_DAYS: u64 = 366;
 const MARKER_SIZE: f32 = 12.0;
+/// Room a month's name needs in the header.
+const MONTH_LABEL_WIDTH: f32 = 100.0;
 
 /// Maps days to x positions.
 #[derive(Clone, Copy)]
@@ -176,7 +178,10 @@ fn header_ui(
         };
         let x = axis.x(day);
         // The first column names its month only when that month's label has room before the next.
-        let room_for_first = offset == 0 && day.day() <= 20;
+        let days_left_in_month = chrono::Datelike::num_days_in_month(&day)
+            .saturating_sub(u8::try_from(day.day()).unwrap_or(31));
+        let room_for_first =
+            offset == 0 && f32::from(days_left_in_month) * axis.px_per_day >= MONTH_LABEL_WIDTH;
         if day.day() == 1 || room_for_first {
             painter.text(
                 pos2(x + 2.0, rect.top() + 2.0),
