@@ -521,6 +521,10 @@ fn first_run_offers_the_example_and_saves_it() {
     assert_eq!(the_state(&harness), example);
     assert!(!dialog_open(&harness), "the welcome closes");
     assert_eq!(load(&path), example, "the example is saved");
+    assert!(
+        !dir.path().join("state.ron.bak").exists(),
+        "the first file written is the example, not an empty state kept as a backup"
+    );
     assert!(shows(&harness, "Saved at "));
     for sim in &example.sims {
         assert!(

@@ -110,6 +110,9 @@ pub enum Action {
     ScheduleRenewal(SimId),
     Settings,
     ConfirmDelete(DeleteTarget),
+    /// Start with this state (the welcome's choice), then autosave if the bool says so: the
+    /// first file written is the chosen state, never an empty one.
+    StartWith(Box<State>, bool),
     /// Open the window of a File menu action.
     Files(FilePurpose),
     /// Open a recent state file.
@@ -421,6 +424,12 @@ impl SimPlannerApp {
             }
             Action::Settings => self.editor = Some(Editor::settings(&state.settings)),
             Action::ConfirmDelete(target) => self.prompt = Some(Prompt::ConfirmDelete(target)),
+            Action::StartWith(state, autosave) => {
+                self.apply_or_report(Edit::ReplaceState(state));
+                if autosave {
+                    self.doc.enable_autosave();
+                }
+            }
             Action::Files(purpose) => self.files = Some(FilesWindow::new(purpose, self.doc.path())),
             Action::OpenRecent(path) => {
                 let mut window = FilesWindow::with_path(FilePurpose::Open, &path);
@@ -837,7 +846,16 @@ impl SimPlannerApp {
                     }
                     Prompt::Welcome(startup) => {
                         if let Some(choice) = super::startup::welcome_ui(ui, startup) {
-                            actions.push(Action::Edit(Edit::ReplaceState(Box::new(choice))));
+                            // Never autosave over a broken file that could not be moved aside.
+                            let autosave = matches!(
+                                startup,
+                                Startup::FirstRun { .. }
+                                    | Startup::Broken {
+                                        moved_to: Some(_),
+                                        ..
+                                    }
+                            );
+                            actions.push(Action::StartWith(Box::new(choice), autosave));
                             close = true;
                         }
                     }
@@ -848,19 +866,6 @@ impl SimPlannerApp {
             Prompt::Welcome(Startup::FirstRun { .. } | Startup::Broken { .. })
         );
         if close || (dismissable && modal.should_close()) {
-            if matches!(
-                prompt,
-                // Never autosave over a broken file that could not be moved aside.
-                Prompt::Welcome(
-                    Startup::FirstRun { .. }
-                        | Startup::Broken {
-                            moved_to: Some(_),
-                            ..
-                        }
-                )
-            ) {
-                self.doc.enable_autosave();
-            }
             self.prompt = None;
         }
     }
