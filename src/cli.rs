@@ -15,10 +15,7 @@ use crate::model::State;
 use crate::schedule::{Agenda, Alert, AlertKind, DateRange, alerts};
 use crate::store;
 
-pub use export::{
-    DEFAULT_EXPORT_DAYS, ExportArgs, ExportFileError, ExportFormat, ExportText, export_range,
-    export_text, export_to_file,
-};
+pub use export::{DEFAULT_EXPORT_DAYS, ExportArgs, export_range};
 pub use import::ImportArgs;
 
 /// Plan renewals of prepaid SIM cards, eSIMs and data cards on a calendar. Offline: nothing

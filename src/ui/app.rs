@@ -433,7 +433,7 @@ impl SimPlannerApp {
             Action::Files(purpose) => self.files = Some(FilesWindow::new(purpose, self.doc.path())),
             Action::OpenRecent(path) => {
                 let mut window = FilesWindow::with_path(FilePurpose::Open, &path);
-                let outcome = window.run(state, &self.cache.agenda, self.today);
+                let outcome = window.run(state, self.today);
                 self.files = Some(window);
                 if let Some(outcome) = outcome {
                     self.file_outcome(outcome);
@@ -526,7 +526,7 @@ impl SimPlannerApp {
                 .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
         }) {
             let mut window = FilesWindow::with_path(FilePurpose::Import, &path);
-            window.run(self.doc.state(), &self.cache.agenda, self.today);
+            window.run(self.doc.state(), self.today);
             self.files = Some(window);
         }
         if let Some(answer) = self.dialogs.poll()
@@ -535,7 +535,7 @@ impl SimPlannerApp {
         {
             window.path = path.display().to_string();
             window.import = None;
-            if let Some(outcome) = window.run(self.doc.state(), &self.cache.agenda, self.today) {
+            if let Some(outcome) = window.run(self.doc.state(), self.today) {
                 self.file_outcome(outcome);
                 return;
             }
@@ -547,7 +547,6 @@ impl SimPlannerApp {
         let outcome = window.show(
             ctx,
             self.doc.state(),
-            &self.cache.agenda,
             self.today,
             self.dialogs.as_mut(),
             frame,

@@ -9,9 +9,8 @@ use rust_i18n::t;
 
 use super::file_dialogs::{DialogRequest, FileDialogs, FileFormat, FilePurpose};
 use super::style;
-use crate::export::{self, ExportRange};
+use crate::export::{self, ExportFormat, ExportRange};
 use crate::model::{State, TripId};
-use crate::schedule::Agenda;
 use crate::store::{self, ImportMode, ImportPreview};
 
 /// Which days an exported schedule covers.
@@ -130,7 +129,7 @@ impl FilesWindow {
 
     /// Runs the action on the typed path. `Ok(None)` when the window stays open (an import
     /// preview is shown); errors are shown in the window.
-    pub fn run(&mut self, state: &State, agenda: &Agenda, today: NaiveDate) -> Option<FileOutcome> {
+    pub fn run(&mut self, state: &State, today: NaiveDate) -> Option<FileOutcome> {
         self.error = None;
         let path = PathBuf::from(self.path.trim());
         if self.path.trim().is_empty() {
@@ -163,9 +162,7 @@ impl FilesWindow {
                         t!("files.exported_state", path = path.display().to_string()).into_owned(),
                     ))
                 }),
-            FilePurpose::ExportSchedule => {
-                self.export_schedule(state, agenda, today, &path).map(Some)
-            }
+            FilePurpose::ExportSchedule => self.export_schedule(state, today, &path).map(Some),
         };
         match result {
             Ok(outcome) => outcome,
@@ -179,7 +176,6 @@ impl FilesWindow {
     fn export_schedule(
         &self,
         state: &State,
-        agenda: &Agenda,
         today: NaiveDate,
         path: &Path,
     ) -> Result<FileOutcome, String> {
@@ -197,18 +193,17 @@ impl FilesWindow {
             }
         }
         .map_err(|error| error.to_string())?;
-        let events = export::schedule_events(state, agenda, &range).len();
-        let text = match self.format {
-            FileFormat::Ics => export::to_ics(state, agenda, &range, Utc::now()),
-            FileFormat::Csv => {
-                export::to_csv(state, agenda, &range).map_err(|error| error.to_string())?
-            }
-            FileFormat::Html => {
-                export::to_html(state, agenda, &range, &t!("files.trip_sheet_title"))
-            }
-            FileFormat::Ron => store::to_ron_string(state).map_err(|error| error.to_string())?,
+        let format = match self.format {
+            FileFormat::Ics => ExportFormat::Ics,
+            FileFormat::Csv => ExportFormat::Csv,
+            FileFormat::Html => ExportFormat::Html,
+            FileFormat::Ron => ExportFormat::Ron,
         };
-        store::write_file_atomic(path, text.as_bytes()).map_err(|error| error.to_string())?;
+        // The same code as `sim-planner export`.
+        let title = t!("files.trip_sheet_title");
+        let events = export::export_to_file(state, format, &range, today, Utc::now(), &title, path)
+            .map_err(|error| error.to_string())?
+            .unwrap_or_default();
         Ok(FileOutcome::Exported(
             t!(
                 "files.exported_schedule",
@@ -221,15 +216,10 @@ impl FilesWindow {
 
     /// Draws the window. Returns an outcome once the action is done; sets `*open` to false when
     /// the user closes it.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the window reads the app's state and drives its dialogs"
-    )]
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         state: &State,
-        agenda: &Agenda,
         today: NaiveDate,
         dialogs: &mut dyn FileDialogs,
         frame: Option<&eframe::Frame>,
@@ -262,7 +252,7 @@ impl FilesWindow {
                         dialogs.open(self.dialog_request(), frame);
                     }
                     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                        outcome = self.run(state, agenda, today);
+                        outcome = self.run(state, today);
                     }
                 });
                 if dialogs.is_open() {
@@ -279,7 +269,7 @@ impl FilesWindow {
                         outcome = Some(chosen);
                     }
                 } else if ui.button(self.action_label()).clicked() {
-                    outcome = self.run(state, agenda, today);
+                    outcome = self.run(state, today);
                 }
             });
         if !still_open {
