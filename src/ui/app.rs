@@ -13,8 +13,8 @@ use super::editors::{Editor, EditorOutcome};
 use super::file_dialogs::{FileDialogs, FilePurpose, NoDialogs};
 use super::files::{FileOutcome, FilesWindow};
 use super::startup::Startup;
-use super::{alerts, month, plans, sim_list, style, timeline, trips};
-use crate::model::{PlanId, Renewal, RenewalId, RenewalStatus, SimId, State};
+use super::{alerts, dnd, month, plans, sim_list, style, timeline, trips};
+use crate::model::{PlanId, Renewal, RenewalId, SimId, State};
 use crate::schedule::{Agenda, Alert, DateRange, alerts as schedule_alerts};
 
 /// Where the recent-files list is kept in eframe's storage.
@@ -452,24 +452,20 @@ impl SimPlannerApp {
     /// else asks which SIM.
     fn drop_plan(&mut self, plan_id: PlanId, on: NaiveDate, sim: Option<SimId>) {
         let state = self.doc.state();
-        let Some(plan) = state.plan(plan_id) else {
+        if state.plan(plan_id).is_none() {
             return;
-        };
-        let fits = |id: SimId| state.sim(id).is_some_and(|sim| State::can_take(sim, plan));
-        let target = match sim {
-            Some(id) => Some(id).filter(|id| fits(*id)),
-            None => self.view.selected_sim.filter(|id| fits(*id)),
-        };
-        match target {
-            Some(sim) => {
-                let renewal = Renewal {
-                    id: state.next_renewal_id(),
-                    sim,
-                    plan: plan_id,
-                    on,
-                    status: RenewalStatus::Planned,
-                };
-                self.view.selected_sim = Some(sim);
+        }
+        // The same choice of SIM the drag preview showed.
+        let renewal = dnd::renewal_for_drop(
+            state,
+            DragPayload::Plan(plan_id),
+            on,
+            sim,
+            self.view.selected_sim,
+        );
+        match renewal {
+            Some(renewal) => {
+                self.view.selected_sim = Some(renewal.sim);
                 self.apply_or_report(Edit::AddRenewal(renewal));
             }
             None => self.prompt = Some(Prompt::ChooseSim { plan: plan_id, on }),

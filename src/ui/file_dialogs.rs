@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
+use crate::export::ExportFormat;
+
 /// What a file is picked for; the answer carries it back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FilePurpose {
@@ -16,32 +18,13 @@ pub enum FilePurpose {
     ExportSchedule,
 }
 
-/// A file format offered by a dialog's filter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileFormat {
-    Ron,
-    Ics,
-    Csv,
-    Html,
-}
-
-impl FileFormat {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Ron => "ron",
-            Self::Ics => "ics",
-            Self::Csv => "csv",
-            Self::Html => "html",
-        }
-    }
-
-    pub fn filter_name(self) -> &'static str {
-        match self {
-            Self::Ron => "SIM Planner state (RON)",
-            Self::Ics => "iCalendar",
-            Self::Csv => "CSV spreadsheet",
-            Self::Html => "Trip sheet (HTML)",
-        }
+/// The name a dialog's filter shows for `format`.
+pub fn filter_name(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Ron => "SIM Planner state (RON)",
+        ExportFormat::Ics => "iCalendar",
+        ExportFormat::Csv => "CSV spreadsheet",
+        ExportFormat::Html => "Trip sheet (HTML)",
     }
 }
 
@@ -51,7 +34,7 @@ pub struct DialogRequest {
     pub purpose: FilePurpose,
     /// A save dialog (pick a new file) rather than an open dialog.
     pub save: bool,
-    pub format: FileFormat,
+    pub format: ExportFormat,
     pub file_name: Option<String>,
     pub directory: Option<PathBuf>,
 }
@@ -91,7 +74,7 @@ impl FileDialogs for NativeDialogs {
             return;
         }
         let mut dialog = rfd::AsyncFileDialog::new()
-            .add_filter(request.format.filter_name(), &[request.format.extension()]);
+            .add_filter(filter_name(request.format), &[request.format.extension()]);
         if let Some(directory) = &request.directory {
             dialog = dialog.set_directory(directory);
         }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Utc};
 use rust_i18n::t;
 
-use super::file_dialogs::{DialogRequest, FileDialogs, FileFormat, FilePurpose};
+use super::file_dialogs::{DialogRequest, FileDialogs, FilePurpose, filter_name};
 use super::style;
 use crate::export::{self, ExportFormat, ExportRange};
 use crate::model::{State, TripId};
@@ -48,7 +48,7 @@ pub enum FileOutcome {
 pub struct FilesWindow {
     pub purpose: FilePurpose,
     pub path: String,
-    pub format: FileFormat,
+    pub format: ExportFormat,
     pub range: RangeChoice,
     pub import: Option<ImportStage>,
     pub error: Option<String>,
@@ -71,9 +71,9 @@ impl FilesWindow {
             purpose,
             path,
             format: if purpose == FilePurpose::ExportSchedule {
-                FileFormat::Ics
+                ExportFormat::Ics
             } else {
-                FileFormat::Ron
+                ExportFormat::Ron
             },
             range: RangeChoice::NextDays(90),
             import: None,
@@ -116,7 +116,7 @@ impl FilesWindow {
     }
 
     /// Keeps the file name's extension in step with the chosen format.
-    fn set_format(&mut self, format: FileFormat) {
+    fn set_format(&mut self, format: ExportFormat) {
         self.format = format;
         let path = PathBuf::from(self.path.trim());
         if path.file_name().is_some() {
@@ -193,17 +193,12 @@ impl FilesWindow {
             }
         }
         .map_err(|error| error.to_string())?;
-        let format = match self.format {
-            FileFormat::Ics => ExportFormat::Ics,
-            FileFormat::Csv => ExportFormat::Csv,
-            FileFormat::Html => ExportFormat::Html,
-            FileFormat::Ron => ExportFormat::Ron,
-        };
         // The same code as `sim-planner export`.
         let title = t!("files.trip_sheet_title");
-        let events = export::export_to_file(state, format, &range, today, Utc::now(), &title, path)
-            .map_err(|error| error.to_string())?
-            .unwrap_or_default();
+        let events =
+            export::export_to_file(state, self.format, &range, today, Utc::now(), &title, path)
+                .map_err(|error| error.to_string())?
+                .unwrap_or_default();
         Ok(FileOutcome::Exported(
             t!(
                 "files.exported_schedule",
@@ -292,9 +287,9 @@ impl FilesWindow {
     fn schedule_options_ui(&mut self, ui: &mut egui::Ui, state: &State) {
         ui.horizontal(|ui| {
             ui.label(t!("files.format"));
-            for format in [FileFormat::Ics, FileFormat::Csv, FileFormat::Html] {
+            for format in [ExportFormat::Ics, ExportFormat::Csv, ExportFormat::Html] {
                 if ui
-                    .selectable_label(self.format == format, format.filter_name())
+                    .selectable_label(self.format == format, filter_name(format))
                     .clicked()
                 {
                     self.set_format(format);
