@@ -2,6 +2,7 @@
 //! panels; applies the actions a frame collected, after the frame.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -131,6 +132,9 @@ pub enum DeleteTarget {
 /// The schedule computed for one revision of the state, with the alerts drawn from it.
 pub struct ScheduleCache {
     pub revision: u64,
+    /// Unique to this computation (revisions restart when another file is opened): what the
+    /// views' own caches are keyed on.
+    pub generation: u64,
     pub agenda: Agenda,
     pub alerts: Vec<Alert>,
     /// Each alert's sentence, made once per change rather than every frame.
@@ -139,6 +143,7 @@ pub struct ScheduleCache {
 
 impl ScheduleCache {
     fn compute(state: &State, revision: u64, today: NaiveDate) -> Self {
+        static GENERATIONS: AtomicU64 = AtomicU64::new(0);
         let agenda = Agenda::compute(state, today);
         let end = today
             .checked_add_days(Days::new(ALERT_HORIZON_DAYS))
@@ -150,6 +155,7 @@ impl ScheduleCache {
             .collect();
         Self {
             revision,
+            generation: GENERATIONS.fetch_add(1, AtomicOrdering::Relaxed),
             agenda,
             alerts,
             alert_texts,
@@ -176,6 +182,7 @@ pub struct SimPlannerApp {
     doc: Document,
     today: NaiveDate,
     cache: ScheduleCache,
+    month_cache: month::MonthCache,
     view: ViewState,
     editor: Option<Editor>,
     prompt: Option<Prompt>,
@@ -234,6 +241,7 @@ impl SimPlannerApp {
             doc,
             today,
             cache,
+            month_cache: month::MonthCache::default(),
             view,
             editor: None,
             prompt,
@@ -943,6 +951,8 @@ impl eframe::App for SimPlannerApp {
                     ui,
                     state,
                     &self.cache.agenda,
+                    self.cache.generation,
+                    &mut self.month_cache,
                     &self.view,
                     self.today,
                     &mut actions,

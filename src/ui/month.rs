@@ -1,8 +1,6 @@
-//! The month view: a 6 x 7 grid starting on the settings' first weekday. Days are painted (one
-//! widget per day and per renewal chip, for hit-testing and accessibility), so a frame costs
-//! what is visible, not what exists.
-
-use std::collections::HashMap;
+//! The month view: a 6 x 7 grid starting on the settings' first weekday. Days are painted, one
+//! widget each; what they show is made once per schedule and month ([`MonthCache`]), so a frame
+//! costs what is visible, not what exists.
 
 use chrono::{Datelike as _, Days, Months, NaiveDate};
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
@@ -15,8 +13,9 @@ use crate::schedule::Agenda;
 
 const HEADER_HEIGHT: f32 = 20.0;
 const CHIP_HEIGHT: f32 = 15.0;
-/// Renewal chips shown in one day; the rest are counted as "+N more" (a day with more is rare,
-/// and each chip is a live widget).
+/// From a day cell's top to its first chip: room for the day number.
+const CHIPS_TOP: f32 = 19.0;
+/// Renewal chips shown in one day; the rest are counted as "+N more".
 const MAX_CHIPS: usize = 3;
 
 /// `day`'s month moved by `delta` months (the first of that month).
@@ -51,96 +50,188 @@ pub fn grid_start(month: NaiveDate, week_start: chrono::Weekday) -> NaiveDate {
         .unwrap_or(first)
 }
 
-/// What one day of the grid shows.
-#[derive(Default)]
+/// What one day of the grid shows: its texts made once per schedule and month, not per frame.
 struct DayCell {
+    day: NaiveDate,
+    /// "20": the number painted in the corner.
+    number: String,
+    /// "2026-12-20": the day's accessible name.
+    name: String,
     renewals: Vec<RenewalChip>,
-    /// SIMs whose service ends this day.
-    expiries: Vec<SimId>,
-    /// SIMs to renew by this day.
-    renew_by: Vec<SimId>,
+    /// Renew-by flags first, then expiries.
+    markers: Vec<Marker>,
     /// Trip countries this day, and whether each is uncovered.
     trips: Vec<(String, bool)>,
 }
 
 struct RenewalChip {
     id: RenewalId,
-    sim: SimId,
+    color: Color32,
+    plan: String,
+    /// "Renew 巴林流量卡 with 每周 5GB on 2027-01-12": tooltip and accessible name.
     label: String,
     paid: bool,
     overdue: bool,
 }
 
-/// Collects what each of the 42 days shows, from the agenda.
-fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> HashMap<NaiveDate, DayCell> {
-    let end = start.checked_add_days(Days::new(41)).unwrap_or(start);
-    let mut cells: HashMap<NaiveDate, DayCell> = HashMap::new();
-    for schedule in &agenda.sims {
-        for applied in schedule.renewals_between(start, end) {
-            let plan_name = state.plan(applied.plan).map_or("?", |p| p.name.as_str());
-            cells
-                .entry(applied.on)
-                .or_default()
-                .renewals
-                .push(RenewalChip {
-                    id: applied.id,
-                    sim: schedule.id,
-                    label: plan_name.to_owned(),
-                    paid: applied.status.is_paid(),
-                    overdue: applied.overdue,
-                });
+struct Marker {
+    color: Color32,
+    renew_by: bool,
+    text: String,
+}
+
+/// The month grid's 42 days, kept until the schedule or the shown month changes.
+#[derive(Default)]
+pub struct MonthCache {
+    key: Option<(u64, NaiveDate)>,
+    days: Vec<DayCell>,
+}
+
+impl MonthCache {
+    /// The days from `start`, recomputed only when `generation` (the schedule's) or `start`
+    /// differs from the last call.
+    fn days(
+        &mut self,
+        state: &State,
+        agenda: &Agenda,
+        generation: u64,
+        start: NaiveDate,
+    ) -> &[DayCell] {
+        if self.key != Some((generation, start)) {
+            self.days = cells(state, agenda, start);
+            self.key = Some((generation, start));
         }
-        let first_run = schedule.service.partition_point(|run| run.end < start);
-        for run in schedule
-            .service
-            .iter()
-            .skip(first_run)
-            .take_while(|run| run.end <= end)
-        {
-            cells.entry(run.end).or_default().expiries.push(schedule.id);
+        &self.days
+    }
+}
+
+/// Collects what each of the 42 days shows, from the agenda.
+fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> Vec<DayCell> {
+    let end = start.checked_add_days(Days::new(41)).unwrap_or(start);
+    let mut cells: Vec<DayCell> = start
+        .iter_days()
+        .take(42)
+        .map(|day| DayCell {
+            day,
+            number: day.day().to_string(),
+            name: day.to_string(),
+            renewals: Vec::new(),
+            markers: Vec::new(),
+            trips: Vec::new(),
+        })
+        .collect();
+    let index = |day: NaiveDate| usize::try_from((day - start).num_days()).ok();
+    let sim_look = |id: SimId| {
+        state.sim(id).map_or((Color32::GRAY, "?"), |sim| {
+            (style::sim_color(sim.color), sim.name.as_str())
+        })
+    };
+    for schedule in &agenda.sims {
+        let (color, sim_name) = sim_look(schedule.id);
+        for applied in schedule.renewals_between(start, end) {
+            let Some(cell) = index(applied.on).and_then(|i| cells.get_mut(i)) else {
+                continue;
+            };
+            let plan = state.plan(applied.plan).map_or("?", |p| p.name.as_str());
+            cell.renewals.push(RenewalChip {
+                id: applied.id,
+                color,
+                plan: plan.to_owned(),
+                label: t!(
+                    "month.renewal_chip",
+                    plan = plan,
+                    sim = sim_name,
+                    date = applied.on.to_string()
+                )
+                .into_owned(),
+                paid: applied.status.is_paid(),
+                overdue: applied.overdue,
+            });
         }
         let first_renew_by = schedule.renew_by.partition_point(|r| r.date < start);
-        for renew_by in schedule
-            .renew_by
+        for renew_by in schedule.renew_by[first_renew_by..]
             .iter()
-            .skip(first_renew_by)
             .take_while(|r| r.date <= end)
         {
-            cells
-                .entry(renew_by.date)
-                .or_default()
-                .renew_by
-                .push(schedule.id);
+            if let Some(cell) = index(renew_by.date).and_then(|i| cells.get_mut(i)) {
+                cell.markers.push(Marker {
+                    color,
+                    renew_by: true,
+                    text: t!("month.renew_by", sim = sim_name).into_owned(),
+                });
+            }
+        }
+    }
+    // Expiries come after every renew-by flag of the day: the flag is the call to act.
+    for schedule in &agenda.sims {
+        let (color, sim_name) = sim_look(schedule.id);
+        let first_run = schedule.service.partition_point(|run| run.end < start);
+        for run in schedule.service[first_run..]
+            .iter()
+            .take_while(|run| run.end <= end)
+        {
+            if let Some(cell) = index(run.end).and_then(|i| cells.get_mut(i)) {
+                cell.markers.push(Marker {
+                    color,
+                    renew_by: false,
+                    text: t!("month.expires", sim = sim_name).into_owned(),
+                });
+            }
         }
     }
     for (trip, coverage) in state.trips.iter().zip(&agenda.trips) {
         for leg in &trip.legs {
             for day in leg
                 .from
+                .max(start)
                 .iter_days()
                 .take_while(|d| *d <= leg.to.min(end))
-                .filter(|d| *d >= start)
             {
                 let uncovered = coverage
                     .uncovered
                     .iter()
                     .any(|u| u.date == day && u.country == leg.country);
-                cells
-                    .entry(day)
-                    .or_default()
-                    .trips
-                    .push((leg.country.clone(), uncovered));
+                if let Some(cell) = index(day).and_then(|i| cells.get_mut(i)) {
+                    cell.trips.push((leg.country.clone(), uncovered));
+                }
             }
         }
     }
     cells
 }
 
+/// Where the chips of a day cell go: one row each under the day number.
+fn chip_rect(cell: Rect, index: usize) -> Rect {
+    Rect::from_min_size(
+        pos2(
+            cell.left() + 3.0,
+            cell.top() + CHIPS_TOP + CHIP_HEIGHT * index as f32,
+        ),
+        vec2(cell.width() - 6.0, CHIP_HEIGHT - 2.0),
+    )
+}
+
+/// How many chips fit in a day cell of `cell`'s size (at most [`MAX_CHIPS`]).
+fn chip_rows(cell: Rect) -> usize {
+    let room = (cell.height() - CHIPS_TOP - 2.0) / CHIP_HEIGHT;
+    (room.max(0.0) as usize).min(MAX_CHIPS)
+}
+
 /// Draws the month grid and turns clicks and drops on it into actions.
+///
+/// Each day is one widget; its renewal chips are painted and found under the pointer by
+/// position (as the timeline finds its markers), so a busy month costs 42 widgets, not one per
+/// renewal. The chips still get accessibility nodes, with their own names and bounds.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the view's inputs, borrowed from separate fields of the app"
+)]
 pub fn month_ui(
     ui: &mut egui::Ui,
     state: &State,
     agenda: &Agenda,
+    generation: u64,
+    cache: &mut MonthCache,
     view: &ViewState,
     today: NaiveDate,
     actions: &mut Vec<Action>,
@@ -148,7 +239,7 @@ pub fn month_ui(
     let week_start = state.settings.week_start.weekday();
     let start = grid_start(view.month, week_start);
     let shown_month = view.month.month();
-    let cells = cells(state, agenda, start);
+    let cells = cache.days(state, agenda, generation, start);
     let selected_schedule = view.selected_sim.and_then(|id| agenda.sim(id));
 
     let available = ui.available_size();
@@ -159,6 +250,7 @@ pub fn month_ui(
     );
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(area);
+    let small = FontId::proportional(11.0);
 
     let mut weekday = week_start;
     for column in 0..7 {
@@ -174,23 +266,51 @@ pub fn month_ui(
         weekday = weekday.succ();
     }
 
+    let cursor = ui.input(|i| i.pointer.interact_pos());
     let mut hovered_drop = None;
-    for index in 0..42u64 {
-        let Some(day) = start.checked_add_days(Days::new(index)) else {
-            continue;
-        };
+    for (index, cell) in cells.iter().enumerate() {
+        let day = cell.day;
         let (row, column) = (index / 7, index % 7);
         let min = pos2(
             area.left() + cell_size.x * column as f32,
             area.top() + HEADER_HEIGHT + cell_size.y * row as f32,
         );
         let rect = Rect::from_min_size(min, cell_size).shrink(1.0);
-        let id = ui.make_persistent_id(("month-day", day));
-        let response = ui.interact(rect, id, Sense::click());
-        response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, day.to_string()));
+        let response = ui.interact(
+            rect,
+            ui.make_persistent_id(("month-day", day)),
+            Sense::click_and_drag(),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &cell.name));
+        let shown_chips = chip_rows(rect).min(cell.renewals.len());
+        let chip_at = |pos: Option<egui::Pos2>| {
+            let pos = pos?;
+            (0..shown_chips)
+                .find(|i| chip_rect(rect, *i).contains(pos))
+                .and_then(|i| cell.renewals.get(i))
+        };
+        if response.drag_started()
+            && let Some(chip) = chip_at(ui.input(|i| i.pointer.press_origin()))
+        {
+            egui::DragAndDrop::set_payload(ui.ctx(), DragPayload::Renewal(chip.id));
+        }
+        let hovered_chip = if response.hovered() {
+            chip_at(cursor)
+        } else {
+            None
+        };
         if response.clicked() {
-            actions.push(Action::ClickDay(day));
+            match hovered_chip {
+                Some(chip) if view.armed_plan.is_none() => {
+                    actions.push(Action::SelectRenewal(chip.id));
+                }
+                _ => actions.push(Action::ClickDay(day)),
+            }
+        }
+        if response.double_clicked()
+            && let Some(chip) = hovered_chip
+        {
+            actions.push(Action::EditRenewal(chip.id));
         }
 
         let in_month = day.month() == shown_month;
@@ -238,20 +358,11 @@ pub fn month_ui(
         painter.text(
             rect.left_top() + vec2(4.0, 2.0),
             Align2::LEFT_TOP,
-            day.day().to_string(),
+            &cell.number,
             FontId::proportional(13.0),
             text_color,
         );
 
-        let Some(cell) = cells.get(&day) else {
-            if let Some(payload) = response.dnd_release_payload::<DragPayload>() {
-                actions.push(dnd::drop_action(*payload, day, None));
-            }
-            if let Some(payload) = drop_hover {
-                hovered_drop = Some((*payload, day));
-            }
-            continue;
-        };
         let mut x = rect.right() - 3.0;
         for (country, uncovered) in cell.trips.iter().rev() {
             let color = if *uncovered {
@@ -269,93 +380,57 @@ pub fn month_ui(
             x = text_rect.left() - 3.0;
         }
 
-        let mut y = rect.top() + 19.0;
-        let bottom = rect.bottom() - 2.0;
-        let mut hidden = 0;
-        for (index, chip) in cell.renewals.iter().enumerate() {
-            if index >= MAX_CHIPS || y + CHIP_HEIGHT > bottom {
-                hidden += 1;
-                continue;
-            }
-            let chip_rect = Rect::from_min_size(
-                pos2(rect.left() + 3.0, y),
-                vec2(rect.width() - 6.0, CHIP_HEIGHT - 2.0),
-            );
-            let color = state
-                .sim(chip.sim)
-                .map_or(visuals.text_color(), |sim| style::sim_color(sim.color));
-            let sim_name = state.sim(chip.sim).map_or("?", |sim| sim.name.as_str());
-            let chip_id = ui.make_persistent_id(("renewal-chip", chip.id));
-            let label = t!(
-                "month.renewal_chip",
-                plan = chip.label.as_str(),
-                sim = sim_name,
-                date = day.to_string()
-            );
-            let chip_response = ui.interact(chip_rect, chip_id, Sense::click_and_drag());
-            chip_response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, label.as_ref())
-            });
-            chip_response.dnd_set_drag_payload(DragPayload::Renewal(chip.id));
-            if chip_response.clicked() {
-                actions.push(Action::SelectRenewal(chip.id));
-            }
-            if chip_response.double_clicked() {
-                actions.push(Action::EditRenewal(chip.id));
-            }
-            let selected = view.selected_renewal == Some(chip.id);
+        for (index, chip) in cell.renewals.iter().take(shown_chips).enumerate() {
+            let chip_rect = chip_rect(rect, index);
             paint_chip(
                 &painter,
                 chip_rect,
-                color,
-                chip.paid,
-                chip.overdue,
-                selected,
-                &chip.label,
+                chip,
+                view.selected_renewal == Some(chip.id),
                 &visuals,
             );
-            if chip_response.hovered() {
-                chip_response.on_hover_text(label.as_ref());
-            }
-            y += CHIP_HEIGHT;
+            ui.ctx().accesskit_node_builder(
+                ui.make_persistent_id(("renewal-chip", chip.id)),
+                |node| {
+                    node.set_role(egui::accesskit::Role::Button);
+                    node.set_label(chip.label.as_str());
+                    node.set_bounds(egui::accesskit::Rect {
+                        x0: chip_rect.min.x.into(),
+                        y0: chip_rect.min.y.into(),
+                        x1: chip_rect.max.x.into(),
+                        y1: chip_rect.max.y.into(),
+                    });
+                    node.add_action(egui::accesskit::Action::Click);
+                },
+            );
         }
-        for (sims, kind) in [(&cell.renew_by, "renew_by"), (&cell.expiries, "expires")] {
-            for sim_id in sims {
-                if y + CHIP_HEIGHT > bottom {
-                    hidden += 1;
-                    continue;
-                }
-                let Some(sim) = state.sim(*sim_id) else {
-                    continue;
-                };
-                let color = style::sim_color(sim.color);
-                let marker = Rect::from_center_size(
-                    pos2(rect.left() + 8.0, y + CHIP_HEIGHT / 2.0 - 1.0),
-                    vec2(7.0, 7.0),
-                );
-                if kind == "renew_by" {
-                    painter.add(egui::Shape::convex_polygon(
-                        vec![
-                            marker.left_top(),
-                            marker.right_center(),
-                            marker.left_bottom(),
-                        ],
-                        color,
-                        Stroke::NONE,
-                    ));
-                } else {
-                    painter.rect_filled(marker, 0.0, color);
-                }
-                let text = t!(&format!("month.{kind}"), sim = sim.name.as_str());
-                painter.with_clip_rect(rect).text(
-                    pos2(rect.left() + 15.0, y + CHIP_HEIGHT / 2.0 - 1.0),
-                    Align2::LEFT_CENTER,
-                    text,
-                    FontId::proportional(11.0),
-                    visuals.text_color(),
-                );
-                y += CHIP_HEIGHT;
+        let mut hidden = cell.renewals.len() - shown_chips;
+        let bottom = rect.bottom() - 2.0;
+        let mut y = rect.top() + CHIPS_TOP + CHIP_HEIGHT * shown_chips as f32;
+        for marker in &cell.markers {
+            if y + CHIP_HEIGHT > bottom {
+                hidden += 1;
+                continue;
             }
+            let center = pos2(rect.left() + 8.0, y + CHIP_HEIGHT / 2.0 - 1.0);
+            let shape = Rect::from_center_size(center, vec2(7.0, 7.0));
+            if marker.renew_by {
+                painter.add(egui::Shape::convex_polygon(
+                    vec![shape.left_top(), shape.right_center(), shape.left_bottom()],
+                    marker.color,
+                    Stroke::NONE,
+                ));
+            } else {
+                painter.rect_filled(shape, 0.0, marker.color);
+            }
+            painter.with_clip_rect(rect).text(
+                pos2(rect.left() + 15.0, center.y),
+                Align2::LEFT_CENTER,
+                &marker.text,
+                small.clone(),
+                visuals.text_color(),
+            );
+            y += CHIP_HEIGHT;
         }
         if hidden > 0 {
             painter.text(
@@ -373,6 +448,11 @@ pub fn month_ui(
         if let Some(payload) = drop_hover {
             hovered_drop = Some((*payload, day));
         }
+        if let Some(chip) = hovered_chip
+            && !egui::DragAndDrop::has_any_payload(ui.ctx())
+        {
+            response.on_hover_text(chip.label.as_str());
+        }
     }
 
     if let Some((payload, day)) = hovered_drop {
@@ -385,38 +465,31 @@ pub fn month_ui(
 }
 
 /// A renewal chip: outlined when Planned, filled when Paid, a red border when overdue.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a painter helper with plain inputs"
-)]
 fn paint_chip(
     painter: &egui::Painter,
     rect: Rect,
-    color: Color32,
-    paid: bool,
-    overdue: bool,
+    chip: &RenewalChip,
     selected: bool,
-    label: &str,
     visuals: &egui::Visuals,
 ) {
-    let (fill, text_color) = if paid {
-        (color, contrast_text(color))
+    let (fill, text_color) = if chip.paid {
+        (chip.color, contrast_text(chip.color))
     } else {
-        (color.gamma_multiply(0.15), visuals.text_color())
+        (chip.color.gamma_multiply(0.15), visuals.text_color())
     };
     painter.rect_filled(rect, 0.0, fill);
-    let stroke = if overdue {
+    let stroke = if chip.overdue {
         Stroke::new(2.0, style::DANGER)
     } else if selected {
         Stroke::new(2.0, visuals.strong_text_color())
     } else {
-        Stroke::new(1.0, color)
+        Stroke::new(1.0, chip.color)
     };
     painter.rect_stroke(rect, 0.0, stroke, StrokeKind::Inside);
     painter.with_clip_rect(rect.shrink(2.0)).text(
         rect.left_center() + vec2(4.0, 0.0),
         Align2::LEFT_CENTER,
-        label,
+        &chip.plan,
         FontId::proportional(11.0),
         text_color,
     );
