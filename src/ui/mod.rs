@@ -11,6 +11,7 @@ pub mod file_dialogs;
 pub mod files;
 pub mod history;
 pub mod month;
+pub mod painted;
 pub mod pickers;
 pub mod plans;
 pub mod sim_list;
