@@ -3,11 +3,11 @@
 //! costs what is visible, not what exists.
 
 use chrono::{Datelike as _, Days, Months, NaiveDate};
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
+use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 use rust_i18n::t;
 
 use super::app::{Action, DragPayload, ViewState, first_of_month};
-use super::{dnd, style};
+use super::{dnd, painted, style};
 use crate::model::{RenewalId, SimId, State};
 use crate::schedule::Agenda;
 
@@ -266,6 +266,9 @@ pub fn month_ui(
         weekday = weekday.succ();
     }
 
+    // Every fill and border of the grid goes into one mesh under the texts.
+    let fills_slot = painter.add(egui::Shape::Noop);
+    let mut fills = painted::Fills::default();
     let cursor = ui.input(|i| i.pointer.interact_pos());
     let mut hovered_drop = None;
     for (index, cell) in cells.iter().enumerate() {
@@ -331,23 +334,18 @@ pub fn month_ui(
         }
         // Square corners and no outline on ordinary days: the cell gaps draw the grid, and a
         // month of rounded outlines costs more to tessellate than everything inside them.
-        painter.rect_filled(rect, 0.0, fill);
+        fills.rect(rect, fill);
         if without_service && drop_hover.is_none() {
             // A flat band rather than hatching: dozens of line segments per cell cost more to
             // tessellate than the rest of the day.
             let band =
                 Rect::from_min_max(pos2(rect.left(), rect.bottom() - 4.0), rect.right_bottom());
-            painter.rect_filled(band, 0.0, style::DANGER.gamma_multiply(0.35));
+            fills.rect(band, style::DANGER.gamma_multiply(0.35));
         }
-        let border = if day == today {
-            Some(Stroke::new(2.0, style::ACCENT))
+        if day == today {
+            fills.outline(rect, 2.0, style::ACCENT);
         } else if view.selected_day == Some(day) {
-            Some(Stroke::new(1.5, visuals.strong_text_color()))
-        } else {
-            None
-        };
-        if let Some(border) = border {
-            painter.rect_stroke(rect, 0.0, border, StrokeKind::Inside);
+            fills.outline(rect, 1.5, visuals.strong_text_color());
         }
 
         let text_color = if in_month {
@@ -384,6 +382,7 @@ pub fn month_ui(
             let chip_rect = chip_rect(rect, index);
             paint_chip(
                 &painter,
+                &mut fills,
                 chip_rect,
                 chip,
                 view.selected_renewal == Some(chip.id),
@@ -415,21 +414,22 @@ pub fn month_ui(
             let center = pos2(rect.left() + 8.0, y + CHIP_HEIGHT / 2.0 - 1.0);
             let shape = Rect::from_center_size(center, vec2(7.0, 7.0));
             if marker.renew_by {
-                painter.add(egui::Shape::convex_polygon(
-                    vec![shape.left_top(), shape.right_center(), shape.left_bottom()],
+                fills.triangle(
+                    [shape.left_top(), shape.right_center(), shape.left_bottom()],
                     marker.color,
-                    Stroke::NONE,
-                ));
+                );
             } else {
-                painter.rect_filled(shape, 0.0, marker.color);
+                fills.rect(shape, marker.color);
             }
-            painter.with_clip_rect(rect).text(
-                pos2(rect.left() + 15.0, center.y),
-                Align2::LEFT_CENTER,
+            let text = painted::one_line(
+                &painter,
                 &marker.text,
                 small.clone(),
                 visuals.text_color(),
+                rect.right() - 2.0 - (rect.left() + 15.0),
             );
+            let text_pos = pos2(rect.left() + 15.0, center.y - text.size().y / 2.0);
+            painter.galley(text_pos, text, visuals.text_color());
             y += CHIP_HEIGHT;
         }
         if hidden > 0 {
@@ -455,6 +455,8 @@ pub fn month_ui(
         }
     }
 
+    painter.set(fills_slot, fills.into_shape());
+
     if let Some((payload, day)) = hovered_drop {
         let renewal = dnd::renewal_for_drop(state, payload, day, None, view.selected_sim);
         dnd::paint_preview(
@@ -467,6 +469,7 @@ pub fn month_ui(
 /// A renewal chip: outlined when Planned, filled when Paid, a red border when overdue.
 fn paint_chip(
     painter: &egui::Painter,
+    fills: &mut painted::Fills,
     rect: Rect,
     chip: &RenewalChip,
     selected: bool,
@@ -477,22 +480,26 @@ fn paint_chip(
     } else {
         (chip.color.gamma_multiply(0.15), visuals.text_color())
     };
-    painter.rect_filled(rect, 0.0, fill);
-    let stroke = if chip.overdue {
-        Stroke::new(2.0, style::DANGER)
+    fills.rect(rect, fill);
+    let (width, color) = if chip.overdue {
+        (2.0, style::DANGER)
     } else if selected {
-        Stroke::new(2.0, visuals.strong_text_color())
+        (2.0, visuals.strong_text_color())
     } else {
-        Stroke::new(1.0, chip.color)
+        (1.0, chip.color)
     };
-    painter.rect_stroke(rect, 0.0, stroke, StrokeKind::Inside);
-    painter.with_clip_rect(rect.shrink(2.0)).text(
-        rect.left_center() + vec2(4.0, 0.0),
-        Align2::LEFT_CENTER,
+    fills.outline(rect, width, color);
+    // Cut to the chip rather than clipped: a clip rectangle per chip would split the frame
+    // into a draw call per chip.
+    let text = painted::one_line(
+        painter,
         &chip.plan,
         FontId::proportional(11.0),
         text_color,
+        rect.width() - 6.0,
     );
+    let text_pos = pos2(rect.left() + 4.0, rect.center().y - text.size().y / 2.0);
+    painter.galley(text_pos, text, text_color);
 }
 
 /// Black or white, whichever reads better on `background`.

@@ -42,3 +42,51 @@ pub fn accessible(ctx: &egui::Context, id: egui::Id, rect: Rect, name: &str, cli
         }
     });
 }
+
+/// Flat, axis-aligned fills gathered into one mesh. A month grid is hundreds of rectangles;
+/// one mesh shape costs a fraction of what hundreds of rectangle shapes cost to tessellate.
+/// Edges are not feathered, which axis-aligned rectangles do not need.
+#[derive(Default)]
+pub struct Fills {
+    mesh: egui::Mesh,
+}
+
+impl Fills {
+    pub fn rect(&mut self, rect: Rect, color: Color32) {
+        if color.a() > 0 && rect.is_positive() {
+            self.mesh.add_colored_rect(rect, color);
+        }
+    }
+
+    /// A border `width` wide inside `rect`.
+    pub fn outline(&mut self, rect: Rect, width: f32, color: Color32) {
+        let width = width.min(rect.width() / 2.0).min(rect.height() / 2.0);
+        let (min, max) = (rect.min, rect.max);
+        self.rect(
+            Rect::from_min_max(min, egui::pos2(max.x, min.y + width)),
+            color,
+        );
+        self.rect(
+            Rect::from_min_max(egui::pos2(min.x, max.y - width), max),
+            color,
+        );
+        let inner = Rect::from_min_max(
+            egui::pos2(min.x, min.y + width),
+            egui::pos2(max.x, max.y - width),
+        );
+        self.rect(inner.with_max_x(min.x + width), color);
+        self.rect(inner.with_min_x(max.x - width), color);
+    }
+
+    pub fn triangle(&mut self, corners: [egui::Pos2; 3], color: Color32) {
+        let first = u32::try_from(self.mesh.vertices.len()).unwrap_or(u32::MAX);
+        for corner in corners {
+            self.mesh.colored_vertex(corner, color);
+        }
+        self.mesh.add_triangle(first, first + 1, first + 2);
+    }
+
+    pub fn into_shape(self) -> egui::Shape {
+        egui::Shape::mesh(self.mesh)
+    }
+}

@@ -205,8 +205,10 @@ pub fn sim_list_ui(
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .max_scroll_height(table_height)
-        .column(Column::remainder().at_least(100.0).clip(true))
-        .column(Column::auto().at_least(60.0).at_most(90.0).clip(true))
+        // Not clipped: cells cut their own text to the column, and a clip rectangle per cell
+        // would split the frame into a draw call per cell.
+        .column(Column::remainder().at_least(100.0))
+        .column(Column::auto().at_least(60.0).at_most(90.0))
         .column(Column::auto().at_least(74.0))
         .column(Column::auto().at_least(36.0))
         .column(Column::auto().at_least(74.0))
