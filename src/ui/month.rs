@@ -3,7 +3,7 @@
 //! costs what is visible, not what exists.
 
 use chrono::{Datelike as _, Days, Months, NaiveDate};
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
+use egui::{Align2, Color32, FontId, Rect, Sense, pos2, vec2};
 use rust_i18n::t;
 
 use super::app::{Action, DragPayload, ViewState, first_of_month};
@@ -511,19 +511,5 @@ pub fn contrast_text(background: Color32) -> Color32 {
         Color32::BLACK
     } else {
         Color32::WHITE
-    }
-}
-
-/// Diagonal lines across `rect`: days without service, lost days.
-pub fn hatch(painter: &egui::Painter, rect: Rect, color: Color32) {
-    let painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
-    let step = 7.0;
-    let mut x = rect.left() - rect.height();
-    while x < rect.right() {
-        painter.line_segment(
-            [pos2(x, rect.bottom()), pos2(x + rect.height(), rect.top())],
-            Stroke::new(1.0, color),
-        );
-        x += step;
     }
 }

@@ -43,15 +43,30 @@ pub fn accessible(ctx: &egui::Context, id: egui::Id, rect: Rect, name: &str, cli
     });
 }
 
-/// Flat, axis-aligned fills gathered into one mesh. A month grid is hundreds of rectangles;
-/// one mesh shape costs a fraction of what hundreds of rectangle shapes cost to tessellate.
-/// Edges are not feathered, which axis-aligned rectangles do not need.
-#[derive(Default)]
+/// Fills gathered into one mesh. A month grid or a page of timeline rows is hundreds of
+/// rectangles; one mesh shape costs a fraction of what hundreds of shapes cost to tessellate.
+/// Rectangles are axis-aligned and need no feathering; slanted edges (diamonds, hatching) get
+/// a one-pixel feather as egui's own shapes do.
 pub struct Fills {
     mesh: egui::Mesh,
+    /// One physical pixel, in points: the width of the feathered edge.
+    feather: f32,
+}
+
+impl Default for Fills {
+    fn default() -> Self {
+        Self::new(1.0)
+    }
 }
 
 impl Fills {
+    pub fn new(pixels_per_point: f32) -> Self {
+        Self {
+            mesh: egui::Mesh::default(),
+            feather: 1.0 / pixels_per_point.max(0.1),
+        }
+    }
+
     pub fn rect(&mut self, rect: Rect, color: Color32) {
         if color.a() > 0 && rect.is_positive() {
             self.mesh.add_colored_rect(rect, color);
@@ -86,7 +101,201 @@ impl Fills {
         self.mesh.add_triangle(first, first + 1, first + 2);
     }
 
+    /// A filled convex polygon given clockwise (on screen), with a feathered edge.
+    pub fn convex(&mut self, points: &[egui::Pos2], color: Color32) {
+        let count = points.len();
+        if count < 3 || color.a() == 0 {
+            return;
+        }
+        let base = u32::try_from(self.mesh.vertices.len()).unwrap_or(u32::MAX);
+        let half = self.feather / 2.0;
+        for (index, miter) in miters(points).enumerate() {
+            let point = points[index];
+            self.mesh.colored_vertex(point - miter * half, color);
+            self.mesh
+                .colored_vertex(point + miter * half, Color32::TRANSPARENT);
+        }
+        let n = u32::try_from(count).unwrap_or(u32::MAX);
+        for i in 1..n - 1 {
+            self.mesh
+                .add_triangle(base, base + 2 * i, base + 2 * (i + 1));
+        }
+        for i0 in 0..n {
+            let i1 = (i0 + 1) % n;
+            let (inner0, outer0) = (base + 2 * i0, base + 2 * i0 + 1);
+            let (inner1, outer1) = (base + 2 * i1, base + 2 * i1 + 1);
+            self.mesh.add_triangle(inner0, outer0, outer1);
+            self.mesh.add_triangle(inner0, outer1, inner1);
+        }
+    }
+
+    /// A convex polygon filled with `fill` inside a border `width` wide of `stroke`.
+    pub fn convex_outlined(
+        &mut self,
+        points: &[egui::Pos2],
+        fill: Color32,
+        width: f32,
+        stroke: Color32,
+    ) {
+        self.convex(points, stroke);
+        let inner: Vec<egui::Pos2> = miters(points)
+            .zip(points)
+            .map(|(miter, point)| *point - miter * width)
+            .collect();
+        self.convex(&inner, fill);
+    }
+
+    /// A line `width` wide from `a` to `b`, feathered on both sides.
+    pub fn line(&mut self, a: egui::Pos2, b: egui::Pos2, width: f32, color: Color32) {
+        let normal = (b - a).normalized().rot90();
+        let half = f32::midpoint(width, self.feather);
+        // Thinner than the feather, a line is drawn fainter rather than narrower.
+        let core = if width < self.feather {
+            color.gamma_multiply(width / self.feather)
+        } else {
+            color
+        };
+        let base = u32::try_from(self.mesh.vertices.len()).unwrap_or(u32::MAX);
+        for end in [a, b] {
+            self.mesh
+                .colored_vertex(end - normal * half, Color32::TRANSPARENT);
+            self.mesh.colored_vertex(end, core);
+            self.mesh
+                .colored_vertex(end + normal * half, Color32::TRANSPARENT);
+        }
+        for side in 0..2 {
+            let (a0, a1, b0, b1) = (
+                base + side,
+                base + side + 1,
+                base + 3 + side,
+                base + 4 + side,
+            );
+            self.mesh.add_triangle(a0, a1, b1);
+            self.mesh.add_triangle(a0, b1, b0);
+        }
+    }
+
+    /// Diagonal lines across `rect`, each cut to it: lost days.
+    pub fn hatch(&mut self, rect: Rect, color: Color32) {
+        let step = 7.0;
+        let height = rect.height();
+        if height <= 0.0 {
+            return;
+        }
+        // Each line runs from (x, bottom) to (x + height, top); keep the part over `rect`.
+        let mut x = rect.left() - height;
+        while x < rect.right() {
+            let from = ((rect.left() - x) / height).max(0.0);
+            let to = ((rect.right() - x) / height).min(1.0);
+            if from < to {
+                let at = |t: f32| egui::pos2(x + t * height, rect.bottom() - t * height);
+                self.line(at(from), at(to), 1.0, color);
+            }
+            x += step;
+        }
+    }
+
     pub fn into_shape(self) -> egui::Shape {
         egui::Shape::mesh(self.mesh)
+    }
+}
+
+/// Each corner's outward miter: where the corner moves when both its edges move out by one.
+fn miters(points: &[egui::Pos2]) -> impl Iterator<Item = egui::Vec2> + '_ {
+    let count = points.len();
+    let outward = move |from: usize, to: usize| {
+        let edge = points[to % count] - points[from % count];
+        egui::vec2(edge.y, -edge.x).normalized()
+    };
+    (0..count).map(move |i| {
+        let before = outward(i + count - 1, i);
+        let after = outward(i, i + 1);
+        let miter = (before + after) / 2.0;
+        let length_sq = miter.length_sq();
+        if length_sq > 1e-6 {
+            miter / length_sq
+        } else {
+            before
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::{Color32, Rect, pos2};
+
+    use super::Fills;
+
+    fn mesh(fills: Fills) -> egui::Mesh {
+        match fills.into_shape() {
+            egui::Shape::Mesh(mesh) => (*mesh).clone(),
+            other => panic!("expected a mesh, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_outline_stays_inside_its_rect_and_leaves_the_middle_empty() {
+        let rect = Rect::from_min_max(pos2(10.0, 20.0), pos2(50.0, 40.0));
+        let mut fills = Fills::default();
+        fills.outline(rect, 2.0, Color32::RED);
+        let mesh = mesh(fills);
+        assert!(mesh.is_valid());
+        assert_eq!(mesh.indices.len(), 4 * 6, "four rectangles");
+        assert!(mesh.vertices.iter().all(|v| rect.contains(v.pos)));
+        let middle = rect.shrink(2.0);
+        // Every rectangle of the outline touches an edge and is at most 2 points deep.
+        for quad in mesh.vertices.chunks(4) {
+            let bounds = Rect::from_points(&quad.iter().map(|v| v.pos).collect::<Vec<_>>());
+            assert!(
+                bounds.width() <= 2.0 || bounds.height() <= 2.0,
+                "{bounds:?}"
+            );
+            assert!(
+                !bounds.shrink(0.01).intersects(middle.shrink(0.01)),
+                "{bounds:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hatching_is_cut_to_its_rect() {
+        let rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(40.0, 10.0));
+        let mut fills = Fills::default();
+        fills.hatch(rect, Color32::RED);
+        let mesh = mesh(fills);
+        assert!(mesh.is_valid());
+        // Six vertices a line; lines every 7 points across 40 + 10.
+        assert_eq!(mesh.vertices.len() % 6, 0);
+        assert!(mesh.vertices.len() / 6 >= 7);
+        // Line centres lie on the rect; only the feathered edge reaches past it.
+        let lenient = rect.expand(1.0);
+        assert!(mesh.vertices.iter().all(|v| lenient.contains(v.pos)));
+        for line in mesh.vertices.chunks(6) {
+            assert!(rect.expand(0.01).contains(line[1].pos), "{:?}", line[1].pos);
+            assert!(rect.expand(0.01).contains(line[4].pos), "{:?}", line[4].pos);
+        }
+    }
+
+    #[test]
+    fn an_outlined_diamond_has_a_fill_inside_its_border() {
+        let diamond = [
+            pos2(10.0, 0.0),
+            pos2(20.0, 10.0),
+            pos2(10.0, 20.0),
+            pos2(0.0, 10.0),
+        ];
+        let mut fills = Fills::default();
+        fills.convex_outlined(&diamond, Color32::WHITE, 2.0, Color32::RED);
+        let mesh = mesh(fills);
+        assert!(mesh.is_valid());
+        // Two polygons of 4 corners: an inner and an outer vertex each.
+        assert_eq!(mesh.vertices.len(), 16);
+        let fill_top = mesh.vertices[8].pos;
+        // The fill's top corner moved down by the border's miter (2 * sqrt 2), and its solid
+        // edge by half the feather's miter (0.5 * sqrt 2) more.
+        assert!((fill_top.y - 2.5 * std::f32::consts::SQRT_2).abs() < 0.01);
+        assert!((fill_top.x - 10.0).abs() < 0.01);
+        assert_eq!(mesh.vertices[8].color, Color32::WHITE);
+        assert_eq!(mesh.vertices[9].color, Color32::TRANSPARENT);
     }
 }

@@ -3,12 +3,11 @@
 //! uncovered days marked. Only the visible rows and days are painted.
 
 use chrono::{Datelike as _, Days, NaiveDate};
-use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
+use egui::{Align2, FontId, Rect, Sense, Stroke, pos2, vec2};
 use rust_i18n::t;
 
 use super::app::{Action, DragPayload, ViewState};
-use super::month::hatch;
-use super::{dnd, style};
+use super::{dnd, painted, style};
 use crate::model::State;
 use crate::schedule::{Agenda, DateRange, SimSchedule};
 
@@ -30,6 +29,8 @@ const MONTH_LABEL_WIDTH: f32 = 100.0;
 struct DayAxis {
     start: NaiveDate,
     left: f32,
+    /// The right edge of the view: spans are cut to it.
+    right: f32,
     px_per_day: f32,
     days: u32,
 }
@@ -60,7 +61,10 @@ impl DayAxis {
             return None;
         }
         let end = end.min(last);
-        Some((self.x(start), self.x(end) + self.px_per_day))
+        Some((
+            self.x(start),
+            (self.x(end) + self.px_per_day).min(self.right),
+        ))
     }
 }
 
@@ -102,6 +106,7 @@ pub fn timeline_ui(
     let axis = DayAxis {
         start: view.timeline_start,
         left: full.left() + LABEL_WIDTH,
+        right: full.right(),
         px_per_day,
         days: view.timeline_days.ceil() as u32,
     };
@@ -117,6 +122,9 @@ pub fn timeline_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false; 2])
         .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+            // The rows' bars, markers and bands go into one mesh under their labels.
+            let fills_slot = ui.painter().add(egui::Shape::Noop);
+            let mut fills = painted::Fills::new(ui.ctx().pixels_per_point());
             for index in range {
                 let Some(schedule) = rows.get(index) else {
                     continue;
@@ -124,11 +132,13 @@ pub fn timeline_ui(
                 let (row_rect, _) =
                     ui.allocate_exact_size(vec2(full.width(), ROW_HEIGHT), Sense::hover());
                 if let Some(found) = row_ui(
-                    ui, row_rect, &axis, state, schedule, view, today, &visuals, actions,
+                    ui, &mut fills, row_rect, &axis, state, schedule, view, today, &visuals,
+                    actions,
                 ) {
                     hovered_drop = Some(found);
                 }
             }
+            ui.painter().set(fills_slot, fills.into_shape());
         });
 
     if let Some((payload, day, sim)) = hovered_drop {
@@ -229,13 +239,15 @@ fn header_ui(
             };
             let band = Rect::from_x_y_ranges(x0..=x1, strip.y_range()).shrink2(vec2(0.0, 2.0));
             painter.rect_filled(band, 2.0, style::TRIP.gamma_multiply(0.3));
-            painter.with_clip_rect(band).text(
-                band.left_center() + vec2(3.0, 0.0),
-                Align2::LEFT_CENTER,
-                format!("{} {}", leg.country, trip.name),
+            let label = painted::one_line(
+                &painter,
+                &format!("{} {}", leg.country, trip.name),
                 FontId::proportional(10.0),
                 visuals.text_color(),
+                band.width() - 4.0,
             );
+            let label_pos = pos2(band.left() + 3.0, band.center().y - label.size().y / 2.0);
+            painter.galley(label_pos, label, visuals.text_color());
         }
         for day in &coverage.uncovered {
             if let Some((x0, x1)) = axis.span(Some(day.date), day.date) {
@@ -253,6 +265,7 @@ fn header_ui(
 #[expect(clippy::too_many_arguments, reason = "the row needs the whole view")]
 fn row_ui(
     ui: &mut egui::Ui,
+    fills: &mut painted::Fills,
     rect: Rect,
     axis: &DayAxis,
     state: &State,
@@ -324,51 +337,44 @@ fn row_ui(
         );
         response.clone().on_hover_text_at_pointer(label.as_ref());
     }
-    let painter = ui.painter_at(rect);
+    let painter = ui.painter();
     if selected {
-        painter.rect_filled(rect, 0.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+        fills.rect(rect, visuals.selection.bg_fill.gamma_multiply(0.35));
     }
-    painter.hline(
-        rect.x_range(),
-        rect.bottom(),
-        Stroke::new(0.5, visuals.widgets.noninteractive.bg_stroke.color),
+    fills.rect(
+        Rect::from_x_y_ranges(rect.x_range(), (rect.bottom() - 0.5)..=rect.bottom()),
+        visuals.widgets.noninteractive.bg_stroke.color,
     );
 
     // Label column.
     let swatch =
         Rect::from_center_size(pos2(rect.left() + 10.0, rect.center().y), vec2(10.0, 10.0));
-    painter.rect_filled(swatch, 2.0, color);
-    let label_rect = Rect::from_min_max(
-        pos2(rect.left() + 20.0, rect.top()),
-        pos2(axis.left - 4.0, rect.bottom()),
-    );
-    painter.with_clip_rect(label_rect).text(
-        label_rect.left_center(),
-        Align2::LEFT_CENTER,
+    fills.rect(swatch, color);
+    let label_left = rect.left() + 20.0;
+    let label = painted::one_line(
+        painter,
         &sim.name,
         FontId::proportional(13.0),
         visuals.text_color(),
+        axis.left - 4.0 - label_left,
     );
-
-    let days_rect = Rect::from_min_max(pos2(axis.left, rect.top()), rect.right_bottom());
-    let painter = ui.painter_at(days_rect);
+    let label_pos = pos2(label_left, rect.center().y - label.size().y / 2.0);
+    painter.galley(label_pos, label, visuals.text_color());
 
     // Trips behind the bars.
     for trip in &state.trips {
         for leg in &trip.legs {
             if let Some((x0, x1)) = axis.span(Some(leg.from), leg.to) {
-                painter.rect_filled(
+                fills.rect(
                     Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
-                    0.0,
                     style::TRIP.gamma_multiply(0.12),
                 );
             }
         }
     }
     if let Some((x0, x1)) = axis.span(Some(today), today) {
-        painter.rect_filled(
+        fills.rect(
             Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
-            0.0,
             style::ACCENT.gamma_multiply(0.25),
         );
     }
@@ -382,18 +388,16 @@ fn row_ui(
     let runs = schedule.service.iter().skip(first_run);
     for run in runs.take_while(|run| run.start.is_none_or(|start| start <= visible.end)) {
         if let Some((x0, x1)) = axis.span(run.start, run.end) {
-            painter.rect_filled(
+            fills.rect(
                 Rect::from_x_y_ranges(x0..=x1, bar_y.clone()),
-                3.0,
                 color.gamma_multiply(0.85),
             );
         }
     }
     for gap in schedule.gaps.iter().filter(|gap| gap.overlaps(&visible)) {
         if let Some((x0, x1)) = axis.span(Some(gap.start), gap.end) {
-            painter.rect_filled(
+            fills.rect(
                 Rect::from_x_y_ranges(x0..=x1, (rect.center().y - 2.0)..=(rect.center().y + 2.0)),
-                0.0,
                 style::DANGER,
             );
         }
@@ -411,17 +415,12 @@ fn row_ui(
         recent.iter().filter_map(|applied| applied.without_data),
     ) {
         let data_rect = Rect::from_x_y_ranges(x0..=x1, bar_y.clone());
-        painter.rect_filled(data_rect, 0.0, visuals.extreme_bg_color.gamma_multiply(0.6));
-        painter.rect_stroke(
-            data_rect,
-            0.0,
-            Stroke::new(1.0, style::WARNING),
-            StrokeKind::Inside,
-        );
+        fills.rect(data_rect, visuals.extreme_bg_color.gamma_multiply(0.6));
+        fills.outline(data_rect, 1.0, style::WARNING);
     }
     for (x0, x1) in merged_spans(axis, recent.iter().filter_map(|applied| applied.lost)) {
         let lost_rect = Rect::from_x_y_ranges(x0..=x1, (rect.top() + 3.0)..=(rect.bottom() - 3.0));
-        hatch(&painter, lost_rect, style::DANGER);
+        fills.hatch(lost_rect, style::DANGER);
     }
     for renew_by in schedule
         .renew_by
@@ -429,10 +428,12 @@ fn row_ui(
         .filter(|r| visible.contains(r.date))
     {
         if let Some((x0, _)) = axis.span(Some(renew_by.date), renew_by.date) {
-            painter.vline(
-                x0,
-                (rect.top() + 2.0)..=(rect.top() + 10.0),
-                Stroke::new(2.0, style::WARNING),
+            fills.rect(
+                Rect::from_x_y_ranges(
+                    (x0 - 1.0)..=(x0 + 1.0),
+                    (rect.top() + 2.0)..=(rect.top() + 10.0),
+                ),
+                style::WARNING,
             );
         }
     }
@@ -446,7 +447,7 @@ fn row_ui(
         last_marker_x = x;
         let marker =
             Rect::from_center_size(pos2(x, rect.center().y), vec2(MARKER_SIZE, MARKER_SIZE));
-        let diamond = vec![
+        let diamond = [
             marker.center_top(),
             marker.right_center(),
             marker.center_bottom(),
@@ -465,11 +466,7 @@ fn row_ui(
             color
         };
         let width = if applied.overdue { 2.5 } else { 1.5 };
-        painter.add(egui::Shape::convex_polygon(
-            diamond,
-            fill,
-            Stroke::new(width, stroke_color),
-        ));
+        fills.convex_outlined(&diamond, fill, width, stroke_color);
     }
 
     // The row is a drop target by its rect and this frame's pointer, not by last frame's hit
@@ -481,11 +478,10 @@ fn row_ui(
     }
     let day = axis.day_at(cursor.x)?;
     if let Some((x0, x1)) = axis.span(Some(day), day) {
-        painter.rect_stroke(
+        fills.outline(
             Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
             2.0,
-            Stroke::new(2.0, style::ACCENT),
-            StrokeKind::Inside,
+            style::ACCENT,
         );
     }
     if ui.input(|i| i.pointer.any_released())
