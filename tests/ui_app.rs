@@ -676,6 +676,23 @@ fn click_filter_box(harness: &mut App) {
 }
 
 #[test]
+fn a_click_anywhere_on_a_sim_row_selects_that_sim() {
+    let mut harness = traveller_harness();
+    assert_eq!(harness.state().view().selected_sim, Some(SimId(1)));
+
+    // The carrier cell: the whole row senses clicks, not just the name.
+    click(&mut harness, "Airalo");
+    assert_eq!(harness.state().view().selected_sim, Some(SimId(3)));
+
+    click(&mut harness, "巴林流量卡");
+    assert_eq!(harness.state().view().selected_sim, Some(SimId(2)));
+    assert!(
+        harness.query_by_label("Schedule renewal...").is_some(),
+        "the selected SIM's actions show under the table"
+    );
+}
+
+#[test]
 fn the_filter_box_hides_sims_that_do_not_match() {
     let mut harness = traveller_harness();
     harness.state_mut().view_mut().selected_sim = None;

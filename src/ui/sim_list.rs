@@ -57,6 +57,8 @@ struct Row {
 pub struct SimListCache {
     key: Option<(u64, String, SimSort)>,
     rows: Vec<Row>,
+    /// The widest text of each column, measured once per rows (the columns size to it).
+    widths: Option<[f32; 5]>,
 }
 
 impl SimListCache {
@@ -74,8 +76,35 @@ impl SimListCache {
         if !fresh {
             self.rows = table_rows(state, agenda, &view.sim_filter, view.sim_sort, today);
             self.key = Some((generation, view.sim_filter.clone(), view.sim_sort));
+            self.widths = None;
         }
         &self.rows
+    }
+
+    /// The widest text of each column (the name's with its swatch), as `font` lays it out.
+    fn widths(&mut self, painter: &egui::Painter, font: &egui::FontId) -> [f32; 5] {
+        *self.widths.get_or_insert_with(|| {
+            let width = |text: &str| {
+                painter
+                    .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+                    .size()
+                    .x
+            };
+            let mut widest = [0.0_f32; 5];
+            for row in &self.rows {
+                let texts = [
+                    &row.name,
+                    &row.carrier,
+                    &row.valid_until,
+                    &row.days_left,
+                    &row.next,
+                ];
+                for (column, text) in texts.into_iter().enumerate() {
+                    widest[column] = widest[column].max(width(text));
+                }
+            }
+            widest
+        })
     }
 }
 
@@ -193,7 +222,10 @@ pub fn sim_list_ui(
             actions.push(Action::NewSim);
         }
     });
-    let rows = cache.rows(state, agenda, generation, view, today);
+    cache.rows(state, agenda, generation, view, today);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = cache.widths(ui.painter(), &font);
+    let rows = cache.rows.as_slice();
 
     let row_height = ui
         .text_style_height(&egui::TextStyle::Body)
@@ -201,17 +233,20 @@ pub fn sim_list_ui(
     let table_height = (ui.available_height() - 80.0).max(120.0);
     TableBuilder::new(ui)
         .id_salt("sims-table")
-        .striped(true)
-        .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .max_scroll_height(table_height)
-        // Not clipped: cells cut their own text to the column, and a clip rectangle per cell
-        // would split the frame into a draw call per cell.
+        // The body paints its cells (see below), so the columns size to the widest text
+        // measured once, as auto columns would to their cells. Not clipped: cells cut their
+        // own text, and a clip rectangle per cell would split the frame into a draw call each.
         .column(Column::remainder().at_least(100.0))
-        .column(Column::auto().at_least(60.0).at_most(90.0))
-        .column(Column::auto().at_least(74.0))
-        .column(Column::auto().at_least(36.0))
-        .column(Column::auto().at_least(74.0))
+        .column(
+            Column::auto()
+                .at_least(widest[1].clamp(60.0, 90.0))
+                .at_most(90.0),
+        )
+        .column(Column::auto().at_least(widest[2].max(74.0)))
+        .column(Column::auto().at_least(widest[3].max(36.0)))
+        .column(Column::auto().at_least(widest[4].max(74.0)))
         .header(20.0, |mut header| {
             for (column, label) in [
                 (SimColumn::Name, t!("sims.name")),
@@ -251,45 +286,21 @@ pub fn sim_list_ui(
             }
         })
         .body(|body| {
+            let widths = body.widths().to_vec();
             body.rows(row_height, rows.len(), |mut row| {
-                let Some(data) = rows.get(row.index()) else {
+                let index = row.index();
+                let Some(data) = rows.get(index) else {
                     return;
                 };
-                row.set_selected(view.selected_sim == Some(data.id));
-                // Cells paint their text (with an accessibility node) rather than adding a
-                // label widget: a visible table is ~150 cells, and each widget showed in the
-                // frame's profile.
+                // One cell holds the whole row: its texts are painted at the table's column
+                // positions. A cell per column is a child UI each, and a visible page of ~30
+                // rows made those the costliest part of a frame.
                 row.col(|ui| {
-                    let swatch = egui::Rect::from_center_size(
-                        egui::pos2(ui.max_rect().left() + 5.0, ui.max_rect().center().y),
-                        egui::vec2(10.0, 10.0),
-                    );
-                    ui.painter().rect_filled(swatch, 0.0, data.color);
-                    let indent = swatch.width() + ui.spacing().item_spacing.x;
-                    let elided = cell_text(ui, indent, &data.name, None);
-                    if elided && ui.response().hovered() {
-                        ui.response().on_hover_text(&data.name);
+                    let selected = view.selected_sim == Some(data.id);
+                    if let Some(action) = row_ui(ui, data, index, selected, &widths, &font) {
+                        actions.push(action);
                     }
                 });
-                row.col(|ui| {
-                    cell_text(ui, 0.0, &data.carrier, None);
-                });
-                row.col(|ui| {
-                    cell_text(ui, 0.0, &data.valid_until, None);
-                });
-                row.col(|ui| {
-                    cell_text(ui, 0.0, &data.days_left, data.days_left_color);
-                });
-                row.col(|ui| {
-                    cell_text(ui, 0.0, &data.next, None);
-                });
-                let response = row.response();
-                if response.clicked() {
-                    actions.push(Action::SelectSim(Some(data.id)));
-                }
-                if response.double_clicked() {
-                    actions.push(Action::EditSim(data.id));
-                }
             });
         });
 
@@ -312,28 +323,111 @@ pub fn sim_list_ui(
     }
 }
 
-/// Paints `text` in a table cell, `indent` points from its left, cut with "…" to the cell's
-/// width; `color` overrides the text colour. Returns whether the text was cut.
-fn cell_text(ui: &mut egui::Ui, indent: f32, text: &str, color: Option<Color32>) -> bool {
-    let rect = ui.max_rect();
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let color = color.unwrap_or_else(|| ui.visuals().text_color());
-    let galley = painted::one_line(ui.painter(), text, font, color, rect.width() - indent);
+/// Paints one row across the columns `widths` (from the first cell's left) and senses clicks
+/// on all of it: a click selects the SIM, a double click edits it.
+fn row_ui(
+    ui: &mut egui::Ui,
+    data: &Row,
+    index: usize,
+    selected: bool,
+    widths: &[f32],
+    font: &egui::FontId,
+) -> Option<Action> {
+    let first = ui.max_rect();
+    let spacing = ui.spacing().item_spacing;
+    let total = widths.iter().sum::<f32>() + spacing.x * widths.len().saturating_sub(1) as f32;
+    let row_rect = egui::Rect::from_min_size(first.min, egui::vec2(total, first.height()));
+    let response = ui.interact(row_rect, ui.unique_id().with("row"), egui::Sense::click());
+    let visuals = ui.visuals();
+    let background = if selected {
+        Some(visuals.selection.bg_fill)
+    } else if response.hovered() {
+        Some(visuals.widgets.hovered.bg_fill)
+    } else {
+        (index % 2 == 0).then_some(visuals.faint_bg_color)
+    };
+    if let Some(fill) = background {
+        ui.painter()
+            .rect_filled(row_rect.expand2(spacing / 2.0), 0.0, fill);
+    }
+    let text_color = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.text_color()
+    };
+
+    let swatch = egui::Rect::from_center_size(
+        egui::pos2(first.left() + 5.0, first.center().y),
+        egui::vec2(10.0, 10.0),
+    );
+    ui.painter().rect_filled(swatch, 0.0, data.color);
+    let indent = swatch.width() + spacing.x;
+    let cells = [
+        (indent, data.name.as_str(), None),
+        (0.0, data.carrier.as_str(), None),
+        (0.0, data.valid_until.as_str(), None),
+        (0.0, data.days_left.as_str(), data.days_left_color),
+        (0.0, data.next.as_str(), None),
+    ];
+    let mut left = first.left();
+    let mut name_cut = false;
+    for (column, ((indent, text, color), width)) in cells.into_iter().zip(widths).enumerate() {
+        let cell = egui::Rect::from_x_y_ranges(left..=left + width, first.y_range());
+        let id = ui.unique_id().with(("cell", column));
+        let cut = cell_text(
+            ui,
+            id,
+            cell,
+            indent,
+            text,
+            font,
+            color.unwrap_or(text_color),
+        );
+        if column == 0 {
+            name_cut = cut;
+        }
+        left += width + spacing.x;
+    }
+    // Size the first column as a label would (the table measures its cells).
+    ui.advance_cursor_after_rect(first);
+
+    if response.double_clicked() {
+        return Some(Action::EditSim(data.id));
+    }
+    if response.clicked() {
+        return Some(Action::SelectSim(Some(data.id)));
+    }
+    if name_cut {
+        response.on_hover_text(&data.name);
+    }
+    None
+}
+
+/// Paints `text` in `cell`, `indent` points from its left, cut with "…" to the cell's width,
+/// with an accessibility node `id`. Returns whether the text was cut.
+fn cell_text(
+    ui: &egui::Ui,
+    id: egui::Id,
+    cell: egui::Rect,
+    indent: f32,
+    text: &str,
+    font: &egui::FontId,
+    color: Color32,
+) -> bool {
+    let galley = painted::one_line(
+        ui.painter(),
+        text,
+        font.clone(),
+        color,
+        cell.width() - indent,
+    );
     let elided = galley.elided;
     let text_rect = egui::Align2::LEFT_CENTER.anchor_size(
-        egui::pos2(rect.left() + indent, rect.center().y),
+        egui::pos2(cell.left() + indent, cell.center().y),
         galley.size(),
     );
-    painted::accessible(
-        ui.ctx(),
-        ui.unique_id().with("text"),
-        text_rect,
-        text,
-        false,
-    );
+    painted::accessible(ui.ctx(), id, text_rect, text, false);
     ui.painter().galley(text_rect.min, galley, color);
-    // Size the cell as a label would (auto columns are as wide as their widest text).
-    ui.advance_cursor_after_rect(text_rect.with_min_x(rect.left()));
     elided
 }
 
