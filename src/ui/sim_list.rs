@@ -344,7 +344,7 @@ fn row_ui(
     } else if response.hovered() {
         Some(visuals.widgets.hovered.bg_fill)
     } else {
-        (index % 2 == 0).then_some(visuals.faint_bg_color)
+        index.is_multiple_of(2).then_some(visuals.faint_bg_color)
     };
     if let Some(fill) = background {
         ui.painter()
