@@ -7,7 +7,8 @@ use egui::{Align2, Color32, FontId, Rect, Sense, pos2, vec2};
 use rust_i18n::t;
 
 use super::app::{Action, DragPayload, ViewState, first_of_month};
-use super::{dnd, painted, style};
+use super::painted::{self, KeptGalley};
+use super::{dnd, style};
 use crate::model::{RenewalId, SimId, State};
 use crate::schedule::Agenda;
 
@@ -61,7 +62,8 @@ struct DayCell {
     /// Renew-by flags first, then expiries.
     markers: Vec<Marker>,
     /// Trip countries this day, and whether each is uncovered.
-    trips: Vec<(String, bool)>,
+    trips: Vec<(String, bool, KeptGalley)>,
+    number_galley: KeptGalley,
 }
 
 struct RenewalChip {
@@ -72,12 +74,14 @@ struct RenewalChip {
     label: String,
     paid: bool,
     overdue: bool,
+    galley: KeptGalley,
 }
 
 struct Marker {
     color: Color32,
     renew_by: bool,
     text: String,
+    galley: KeptGalley,
 }
 
 /// The month grid's 42 days, kept until the schedule or the shown month changes.
@@ -96,12 +100,12 @@ impl MonthCache {
         agenda: &Agenda,
         generation: u64,
         start: NaiveDate,
-    ) -> &[DayCell] {
+    ) -> &mut [DayCell] {
         if self.key != Some((generation, start)) {
             self.days = cells(state, agenda, start);
             self.key = Some((generation, start));
         }
-        &self.days
+        &mut self.days
     }
 }
 
@@ -118,6 +122,7 @@ fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> Vec<DayCell> {
             renewals: Vec::new(),
             markers: Vec::new(),
             trips: Vec::new(),
+            number_galley: KeptGalley::default(),
         })
         .collect();
     let index = |day: NaiveDate| usize::try_from((day - start).num_days()).ok();
@@ -146,6 +151,7 @@ fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> Vec<DayCell> {
                 .into_owned(),
                 paid: applied.status.is_paid(),
                 overdue: applied.overdue,
+                galley: KeptGalley::default(),
             });
         }
         let first_renew_by = schedule.renew_by.partition_point(|r| r.date < start);
@@ -158,6 +164,7 @@ fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> Vec<DayCell> {
                     color,
                     renew_by: true,
                     text: t!("month.renew_by", sim = sim_name).into_owned(),
+                    galley: KeptGalley::default(),
                 });
             }
         }
@@ -175,6 +182,7 @@ fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> Vec<DayCell> {
                     color,
                     renew_by: false,
                     text: t!("month.expires", sim = sim_name).into_owned(),
+                    galley: KeptGalley::default(),
                 });
             }
         }
@@ -192,7 +200,8 @@ fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> Vec<DayCell> {
                     .iter()
                     .any(|u| u.date == day && u.country == leg.country);
                 if let Some(cell) = index(day).and_then(|i| cells.get_mut(i)) {
-                    cell.trips.push((leg.country.clone(), uncovered));
+                    cell.trips
+                        .push((leg.country.clone(), uncovered, KeptGalley::default()));
                 }
             }
         }
@@ -271,7 +280,7 @@ pub fn month_ui(
     let mut fills = painted::Fills::default();
     let cursor = ui.input(|i| i.pointer.interact_pos());
     let mut hovered_drop = None;
-    for (index, cell) in cells.iter().enumerate() {
+    for (index, cell) in cells.iter_mut().enumerate() {
         let day = cell.day;
         let (row, column) = (index / 7, index % 7);
         let min = pos2(
@@ -288,12 +297,11 @@ pub fn month_ui(
         let shown_chips = chip_rows(rect).min(cell.renewals.len());
         let chip_at = |pos: Option<egui::Pos2>| {
             let pos = pos?;
-            (0..shown_chips)
-                .find(|i| chip_rect(rect, *i).contains(pos))
-                .and_then(|i| cell.renewals.get(i))
+            (0..shown_chips).find(|i| chip_rect(rect, *i).contains(pos))
         };
         if response.drag_started()
-            && let Some(chip) = chip_at(ui.input(|i| i.pointer.press_origin()))
+            && let Some(chip) =
+                chip_at(ui.input(|i| i.pointer.press_origin())).and_then(|i| cell.renewals.get(i))
         {
             egui::DragAndDrop::set_payload(ui.ctx(), DragPayload::Renewal(chip.id));
         }
@@ -302,18 +310,19 @@ pub fn month_ui(
         } else {
             None
         };
+        let hovered_id = hovered_chip
+            .and_then(|i| cell.renewals.get(i))
+            .map(|chip| chip.id);
         if response.clicked() {
-            match hovered_chip {
-                Some(chip) if view.armed_plan.is_none() => {
-                    actions.push(Action::SelectRenewal(chip.id));
-                }
+            match hovered_id {
+                Some(id) if view.armed_plan.is_none() => actions.push(Action::SelectRenewal(id)),
                 _ => actions.push(Action::ClickDay(day)),
             }
         }
         if response.double_clicked()
-            && let Some(chip) = hovered_chip
+            && let Some(id) = hovered_id
         {
-            actions.push(Action::EditRenewal(chip.id));
+            actions.push(Action::EditRenewal(id));
         }
 
         let in_month = day.month() == shown_month;
@@ -353,32 +362,35 @@ pub fn month_ui(
         } else {
             visuals.weak_text_color()
         };
-        painter.text(
-            rect.left_top() + vec2(4.0, 2.0),
-            Align2::LEFT_TOP,
+        let number = cell.number_galley.one_line(
+            &painter,
             &cell.number,
-            FontId::proportional(13.0),
+            &FontId::proportional(13.0),
             text_color,
+            f32::INFINITY,
         );
+        painter.galley(rect.left_top() + vec2(4.0, 2.0), number, text_color);
 
         let mut x = rect.right() - 3.0;
-        for (country, uncovered) in cell.trips.iter().rev() {
+        for (country, uncovered, galley) in cell.trips.iter_mut().rev() {
             let color = if *uncovered {
                 style::DANGER
             } else {
                 style::TRIP
             };
-            let text_rect = painter.text(
-                pos2(x, rect.top() + 2.0),
-                Align2::RIGHT_TOP,
+            let code = galley.one_line(
+                &painter,
                 country,
-                FontId::monospace(11.0),
+                &FontId::monospace(11.0),
                 color,
+                f32::INFINITY,
             );
-            x = text_rect.left() - 3.0;
+            x -= code.size().x;
+            painter.galley(pos2(x, rect.top() + 2.0), code, color);
+            x -= 3.0;
         }
 
-        for (index, chip) in cell.renewals.iter().take(shown_chips).enumerate() {
+        for (index, chip) in cell.renewals.iter_mut().take(shown_chips).enumerate() {
             let chip_rect = chip_rect(rect, index);
             paint_chip(
                 &painter,
@@ -388,25 +400,18 @@ pub fn month_ui(
                 view.selected_renewal == Some(chip.id),
                 &visuals,
             );
-            ui.ctx().accesskit_node_builder(
+            painted::accessible(
+                ui.ctx(),
                 ui.make_persistent_id(("renewal-chip", chip.id)),
-                |node| {
-                    node.set_role(egui::accesskit::Role::Button);
-                    node.set_label(chip.label.as_str());
-                    node.set_bounds(egui::accesskit::Rect {
-                        x0: chip_rect.min.x.into(),
-                        y0: chip_rect.min.y.into(),
-                        x1: chip_rect.max.x.into(),
-                        y1: chip_rect.max.y.into(),
-                    });
-                    node.add_action(egui::accesskit::Action::Click);
-                },
+                chip_rect,
+                &chip.label,
+                true,
             );
         }
         let mut hidden = cell.renewals.len() - shown_chips;
         let bottom = rect.bottom() - 2.0;
         let mut y = rect.top() + CHIPS_TOP + CHIP_HEIGHT * shown_chips as f32;
-        for marker in &cell.markers {
+        for marker in &mut cell.markers {
             if y + CHIP_HEIGHT > bottom {
                 hidden += 1;
                 continue;
@@ -421,10 +426,10 @@ pub fn month_ui(
             } else {
                 fills.rect(shape, marker.color);
             }
-            let text = painted::one_line(
+            let text = marker.galley.one_line(
                 &painter,
                 &marker.text,
-                small.clone(),
+                &small,
                 visuals.text_color(),
                 rect.right() - 2.0 - (rect.left() + 15.0),
             );
@@ -448,7 +453,7 @@ pub fn month_ui(
         if let Some(payload) = drop_hover {
             hovered_drop = Some((*payload, day));
         }
-        if let Some(chip) = hovered_chip
+        if let Some(chip) = hovered_chip.and_then(|i| cell.renewals.get(i))
             && !egui::DragAndDrop::has_any_payload(ui.ctx())
         {
             response.on_hover_text(chip.label.as_str());
@@ -471,7 +476,7 @@ fn paint_chip(
     painter: &egui::Painter,
     fills: &mut painted::Fills,
     rect: Rect,
-    chip: &RenewalChip,
+    chip: &mut RenewalChip,
     selected: bool,
     visuals: &egui::Visuals,
 ) {
@@ -491,10 +496,10 @@ fn paint_chip(
     fills.outline(rect, width, color);
     // Cut to the chip rather than clipped: a clip rectangle per chip would split the frame
     // into a draw call per chip.
-    let text = painted::one_line(
+    let text = chip.galley.one_line(
         painter,
         &chip.plan,
-        FontId::proportional(11.0),
+        &FontId::proportional(11.0),
         text_color,
         rect.width() - 6.0,
     );

@@ -20,6 +20,83 @@ pub fn one_line(
     painter.layout_job(job)
 }
 
+/// A text's galley kept beside the text, so a frame that paints it again skips egui's galley
+/// cache (which hashes the whole text to find it). Laid out again when the width, colour or
+/// font asked for changes, or when egui dropped its laid-out text ([`font_epoch`]).
+#[derive(Default)]
+pub struct KeptGalley {
+    key: Option<(u64, u32, Color32, FontId)>,
+    galley: Option<Arc<Galley>>,
+}
+
+impl KeptGalley {
+    /// `text` on one line cut at `max_width`, as [`one_line`] lays it out.
+    pub fn one_line(
+        &mut self,
+        painter: &egui::Painter,
+        text: &str,
+        font: &FontId,
+        color: Color32,
+        max_width: f32,
+    ) -> Arc<Galley> {
+        let key = (
+            font_epoch(painter.ctx()),
+            max_width.to_bits(),
+            color,
+            font.clone(),
+        );
+        match &self.galley {
+            Some(galley) if self.key.as_ref() == Some(&key) => Arc::clone(galley),
+            _ => {
+                let galley = one_line(painter, text, font.clone(), color, max_width);
+                self.key = Some(key);
+                self.galley = Some(Arc::clone(&galley));
+                galley
+            }
+        }
+    }
+}
+
+/// A number that changes whenever egui drops its laid-out text: a new font atlas (the old one
+/// filled up), new fonts or a new scale. Galleys kept from an older epoch point into an atlas
+/// that is gone. Found by laying out a probe text through egui once a pass: its galley is a new
+/// one exactly when egui's cache was cleared.
+pub fn font_epoch(ctx: &egui::Context) -> u64 {
+    #[derive(Clone, Default)]
+    struct Probe {
+        pass: Option<u64>,
+        galley: Option<Arc<Galley>>,
+        epoch: u64,
+    }
+    let id = egui::Id::unique("sim-planner-font-epoch");
+    let pass = ctx.cumulative_pass_nr();
+    let probe = ctx
+        .data(|data| data.get_temp::<Probe>(id))
+        .unwrap_or_default();
+    if probe.pass == Some(pass) {
+        return probe.epoch;
+    }
+    let galley = ctx.fonts_mut(|fonts| {
+        fonts.layout_no_wrap("Ag".to_owned(), FontId::default(), Color32::WHITE)
+    });
+    let same = probe
+        .galley
+        .as_ref()
+        .is_some_and(|old| Arc::ptr_eq(old, &galley));
+    let epoch = if same { probe.epoch } else { probe.epoch + 1 };
+    ctx.data_mut(|data| {
+        data.insert_temp(
+            id,
+            Probe {
+                pass: Some(pass),
+                galley: Some(galley),
+                epoch,
+            },
+        );
+    });
+    epoch
+}
+
 /// Gives the painted item `id` at `rect` an accessibility node named `name`; a `Button` when
 /// it can be clicked, else a `Label`. Costs nothing while accessibility is off.
 pub fn accessible(ctx: &egui::Context, id: egui::Id, rect: Rect, name: &str, clickable: bool) {
@@ -224,7 +301,9 @@ fn miters(points: &[egui::Pos2]) -> impl Iterator<Item = egui::Vec2> + '_ {
 mod tests {
     use egui::{Color32, Rect, pos2};
 
-    use super::Fills;
+    use std::sync::Arc;
+
+    use super::{Fills, KeptGalley, font_epoch};
 
     fn mesh(fills: Fills) -> egui::Mesh {
         match fills.into_shape() {
@@ -297,5 +376,53 @@ mod tests {
         assert!((fill_top.x - 10.0).abs() < 0.01);
         assert_eq!(mesh.vertices[8].color, Color32::WHITE);
         assert_eq!(mesh.vertices[9].color, Color32::TRANSPARENT);
+    }
+
+    /// Runs one pass of `ctx` at `pixels_per_point` and returns what `paint` returned.
+    fn pass<R>(
+        ctx: &egui::Context,
+        pixels_per_point: f32,
+        mut paint: impl FnMut(&egui::Ui) -> R,
+    ) -> R {
+        let mut out = None;
+        let mut input = egui::RawInput::default();
+        if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(pixels_per_point);
+        }
+        let mut output = ctx.run_ui(input, |ui| out = Some(paint(ui)));
+        output.textures_delta.clear();
+        out.expect("the pass ran")
+    }
+
+    #[test]
+    fn a_kept_galley_is_reused_until_its_width_or_the_fonts_change() {
+        let ctx = egui::Context::default();
+        let font = egui::FontId::proportional(13.0);
+        let mut kept = KeptGalley::default();
+        let mut lay_out = |ui: &egui::Ui, width: f32| {
+            kept.one_line(
+                ui.painter(),
+                "Renew 巴林流量卡",
+                &font,
+                Color32::WHITE,
+                width,
+            )
+        };
+        let first = pass(&ctx, 1.0, |ui| lay_out(ui, 200.0));
+        let again = pass(&ctx, 1.0, |ui| lay_out(ui, 200.0));
+        assert!(
+            Arc::ptr_eq(&first, &again),
+            "the same text is not laid out again"
+        );
+
+        let narrow = pass(&ctx, 1.0, |ui| lay_out(ui, 30.0));
+        assert!(!Arc::ptr_eq(&first, &narrow));
+        assert!(narrow.elided, "cut to the narrower width");
+
+        // A new scale makes egui drop its galleys (they point into the old atlas): so do we.
+        let epoch = pass(&ctx, 1.0, |ui| font_epoch(ui.ctx()));
+        let scaled = pass(&ctx, 2.0, |ui| lay_out(ui, 30.0));
+        assert!(pass(&ctx, 2.0, |ui| font_epoch(ui.ctx())) > epoch);
+        assert!(!Arc::ptr_eq(&narrow, &scaled));
     }
 }

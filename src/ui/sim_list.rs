@@ -8,7 +8,8 @@ use egui_extras::{Column, TableBuilder};
 use rust_i18n::t;
 
 use super::app::{Action, DeleteTarget, ViewState};
-use super::{painted, style};
+use super::painted::{self, KeptGalley};
+use super::style;
 use crate::model::{Sim, SimId, State};
 use crate::schedule::{Agenda, SimSchedule};
 
@@ -49,6 +50,8 @@ struct Row {
     days_left: String,
     days_left_color: Option<Color32>,
     next: String,
+    /// The five cells' laid-out texts.
+    galleys: [KeptGalley; 5],
 }
 
 /// The table's rows, filtered and sorted, kept until the schedule, the filter or the order
@@ -171,6 +174,7 @@ fn table_rows(
                 .days_left
                 .and_then(|d| days_left_color(d, state.lead_days(row.sim))),
             next: date_or_dash(row.next),
+            galleys: Default::default(),
         })
         .collect()
 }
@@ -225,7 +229,7 @@ pub fn sim_list_ui(
     cache.rows(state, agenda, generation, view, today);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let widest = cache.widths(ui.painter(), &font);
-    let rows = cache.rows.as_slice();
+    let rows = cache.rows.as_mut_slice();
 
     let row_height = ui
         .text_style_height(&egui::TextStyle::Body)
@@ -289,7 +293,7 @@ pub fn sim_list_ui(
             let widths = body.widths().to_vec();
             body.rows(row_height, rows.len(), |mut row| {
                 let index = row.index();
-                let Some(data) = rows.get(index) else {
+                let Some(data) = rows.get_mut(index) else {
                     return;
                 };
                 // One cell holds the whole row: its texts are painted at the table's column
@@ -327,7 +331,7 @@ pub fn sim_list_ui(
 /// on all of it: a click selects the SIM, a double click edits it.
 fn row_ui(
     ui: &mut egui::Ui,
-    data: &Row,
+    data: &mut Row,
     index: usize,
     selected: bool,
     widths: &[f32],
@@ -371,18 +375,12 @@ fn row_ui(
     ];
     let mut left = first.left();
     let mut name_cut = false;
-    for (column, ((indent, text, color), width)) in cells.into_iter().zip(widths).enumerate() {
+    let columns = cells.into_iter().zip(widths).zip(&mut data.galleys);
+    for (column, (((indent, text, color), width), galley)) in columns.enumerate() {
         let cell = egui::Rect::from_x_y_ranges(left..=left + width, first.y_range());
         let id = ui.unique_id().with(("cell", column));
-        let cut = cell_text(
-            ui,
-            id,
-            cell,
-            indent,
-            text,
-            font,
-            color.unwrap_or(text_color),
-        );
+        let color = color.unwrap_or(text_color);
+        let cut = cell_text(ui, id, galley, cell, indent, text, font, color);
         if column == 0 {
             name_cut = cut;
         }
@@ -405,22 +403,21 @@ fn row_ui(
 
 /// Paints `text` in `cell`, `indent` points from its left, cut with "…" to the cell's width,
 /// with an accessibility node `id`. Returns whether the text was cut.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a painter helper with plain inputs"
+)]
 fn cell_text(
     ui: &egui::Ui,
     id: egui::Id,
+    galley: &mut KeptGalley,
     cell: egui::Rect,
     indent: f32,
     text: &str,
     font: &egui::FontId,
     color: Color32,
 ) -> bool {
-    let galley = painted::one_line(
-        ui.painter(),
-        text,
-        font.clone(),
-        color,
-        cell.width() - indent,
-    );
+    let galley = galley.one_line(ui.painter(), text, font, color, cell.width() - indent);
     let elided = galley.elided;
     let text_rect = egui::Align2::LEFT_CENTER.anchor_size(
         egui::pos2(cell.left() + indent, cell.center().y),
