@@ -19,15 +19,87 @@ const LABEL_WIDTH: f32 = 150.0;
 const HEADER_HEIGHT: f32 = 34.0;
 const TRIP_STRIP_HEIGHT: f32 = 18.0;
 const ROW_HEIGHT: f32 = 30.0;
-const LOOK_BACK_DAYS: u64 = 366;
 const MARKER_SIZE: f32 = 12.0;
 /// Room a month's name needs in the header.
 const MONTH_LABEL_WIDTH: f32 = 100.0;
+
+/// A day as a number (days from the common era), for the arithmetic a frame does per span.
+fn day_number(day: NaiveDate) -> i32 {
+    day.num_days_from_ce()
+}
+
+/// What the timeline draws for each SIM beyond the agenda's own lists, made once per schedule:
+/// the lost days and the days without data of all its renewals, merged and as day numbers, and
+/// the trips' legs. A frame then finds the visible part by binary search instead of walking a
+/// year of renewals per row.
+#[derive(Default)]
+pub struct TimelineCache {
+    generation: Option<u64>,
+    /// Per SIM, in the agenda's order: merged ranges of lost days.
+    lost: Vec<Vec<(i32, i32)>>,
+    /// Per SIM: merged ranges of days without data.
+    without_data: Vec<Vec<(i32, i32)>>,
+    /// Every trip leg's days.
+    legs: Vec<(i32, i32)>,
+}
+
+impl TimelineCache {
+    fn update(&mut self, state: &State, agenda: &Agenda, generation: u64) {
+        if self.generation == Some(generation) {
+            return;
+        }
+        let merged = |ranges: &mut dyn Iterator<Item = DateRange>| {
+            let mut spans: Vec<(i32, i32)> = ranges
+                .map(|range| (day_number(range.start), day_number(range.end)))
+                .collect();
+            spans.sort_unstable();
+            let mut out: Vec<(i32, i32)> = Vec::with_capacity(spans.len());
+            for (start, end) in spans {
+                match out.last_mut() {
+                    Some(last) if start <= last.1 + 1 => last.1 = last.1.max(end),
+                    _ => out.push((start, end)),
+                }
+            }
+            out
+        };
+        self.lost = agenda
+            .sims
+            .iter()
+            .map(|s| merged(&mut s.renewals.iter().filter_map(|r| r.lost)))
+            .collect();
+        self.without_data = agenda
+            .sims
+            .iter()
+            .map(|s| merged(&mut s.renewals.iter().filter_map(|r| r.without_data)))
+            .collect();
+        self.legs = state
+            .trips
+            .iter()
+            .flat_map(|trip| &trip.legs)
+            .map(|leg| (day_number(leg.from), day_number(leg.to)))
+            .collect();
+        self.generation = Some(generation);
+    }
+}
+
+/// The x spans of the sorted, disjoint `ranges` that are visible on `axis`.
+fn visible_spans<'a>(
+    axis: &'a DayAxis,
+    ranges: &'a [(i32, i32)],
+) -> impl Iterator<Item = (f32, f32)> + 'a {
+    let first = ranges.partition_point(|range| range.1 < axis.start_number);
+    ranges[first..]
+        .iter()
+        .take_while(|range| range.0 <= axis.start_number + axis.days as i32)
+        .filter_map(|range| axis.span_numbers(range.0, range.1))
+}
 
 /// Maps days to x positions.
 #[derive(Clone, Copy)]
 struct DayAxis {
     start: NaiveDate,
+    /// `start` as a [`day_number`].
+    start_number: i32,
     left: f32,
     /// The right edge of the view: spans are cut to it.
     right: f32,
@@ -44,6 +116,18 @@ impl DayAxis {
         self.start
             .checked_add_days(Days::new(u64::from(self.days)))
             .unwrap_or(self.start)
+    }
+
+    /// The x span of the day numbers `start..=end`, cut to what is visible.
+    fn span_numbers(&self, start: i32, end: i32) -> Option<(f32, f32)> {
+        let last = self.start_number + self.days as i32;
+        let start = start.max(self.start_number);
+        let end = end.min(last);
+        if end < start {
+            return None;
+        }
+        let x = |n: i32| self.left + (n - self.start_number) as f32 * self.px_per_day;
+        Some((x(start), (x(end) + self.px_per_day).min(self.right)))
     }
 
     fn day_at(&self, x: f32) -> Option<NaiveDate> {
@@ -69,14 +153,21 @@ impl DayAxis {
 }
 
 /// Draws the timeline and turns clicks, drags and drops into actions.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the view's inputs, borrowed from separate fields of the app"
+)]
 pub fn timeline_ui(
     ui: &mut egui::Ui,
     state: &State,
     agenda: &Agenda,
+    generation: u64,
+    cache: &mut TimelineCache,
     view: &mut ViewState,
     today: NaiveDate,
     actions: &mut Vec<Action>,
 ) {
+    cache.update(state, agenda, generation);
     let visuals = ui.visuals().clone();
     // What is really visible: the panel's clip, not a width a wide header may have claimed.
     let available = ui.available_rect_before_wrap();
@@ -105,6 +196,7 @@ pub fn timeline_ui(
 
     let axis = DayAxis {
         start: view.timeline_start,
+        start_number: day_number(view.timeline_start),
         left: full.left() + LABEL_WIDTH,
         right: full.right(),
         px_per_day,
@@ -131,9 +223,14 @@ pub fn timeline_ui(
                 };
                 let (row_rect, _) =
                     ui.allocate_exact_size(vec2(full.width(), ROW_HEIGHT), Sense::hover());
+                let ranges = RowRanges {
+                    legs: &cache.legs,
+                    lost: cache.lost.get(index).map_or(&[], Vec::as_slice),
+                    without_data: cache.without_data.get(index).map_or(&[], Vec::as_slice),
+                };
                 if let Some(found) = row_ui(
-                    ui, &mut fills, row_rect, &axis, state, schedule, view, today, &visuals,
-                    actions,
+                    ui, &mut fills, row_rect, &axis, &ranges, state, schedule, view, today,
+                    &visuals, actions,
                 ) {
                     hovered_drop = Some(found);
                 }
@@ -261,6 +358,13 @@ fn header_ui(
     }
 }
 
+/// The ranges a row paints, from the [`TimelineCache`].
+struct RowRanges<'a> {
+    legs: &'a [(i32, i32)],
+    lost: &'a [(i32, i32)],
+    without_data: &'a [(i32, i32)],
+}
+
 /// One SIM's row; returns the drop target under the pointer while something is dragged.
 #[expect(clippy::too_many_arguments, reason = "the row needs the whole view")]
 fn row_ui(
@@ -268,6 +372,7 @@ fn row_ui(
     fills: &mut painted::Fills,
     rect: Rect,
     axis: &DayAxis,
+    ranges: &RowRanges<'_>,
     state: &State,
     schedule: &SimSchedule,
     view: &ViewState,
@@ -362,14 +467,12 @@ fn row_ui(
     painter.galley(label_pos, label, visuals.text_color());
 
     // Trips behind the bars.
-    for trip in &state.trips {
-        for leg in &trip.legs {
-            if let Some((x0, x1)) = axis.span(Some(leg.from), leg.to) {
-                fills.rect(
-                    Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
-                    style::TRIP.gamma_multiply(0.12),
-                );
-            }
+    for &(from, to) in ranges.legs {
+        if let Some((x0, x1)) = axis.span_numbers(from, to) {
+            fills.rect(
+                Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
+                style::TRIP.gamma_multiply(0.12),
+            );
         }
     }
     if let Some((x0, x1)) = axis.span(Some(today), today) {
@@ -402,23 +505,12 @@ fn row_ui(
             );
         }
     }
-    // Lost days and data run-outs belong to renewals bought before what they mark: look back a
-    // year, which covers any plan of up to twelve months.
-    let look_back = visible
-        .start
-        .checked_sub_days(Days::new(LOOK_BACK_DAYS))
-        .unwrap_or(visible.start);
-    let recent = schedule.renewals_between(look_back, visible.end);
-    // Overlapping ranges are merged first, so a row with many renewals paints a few shapes.
-    for (x0, x1) in merged_spans(
-        axis,
-        recent.iter().filter_map(|applied| applied.without_data),
-    ) {
+    for (x0, x1) in visible_spans(axis, ranges.without_data) {
         let data_rect = Rect::from_x_y_ranges(x0..=x1, bar_y.clone());
         fills.rect(data_rect, visuals.extreme_bg_color.gamma_multiply(0.6));
         fills.outline(data_rect, 1.0, style::WARNING);
     }
-    for (x0, x1) in merged_spans(axis, recent.iter().filter_map(|applied| applied.lost)) {
+    for (x0, x1) in visible_spans(axis, ranges.lost) {
         let lost_rect = Rect::from_x_y_ranges(x0..=x1, (rect.top() + 3.0)..=(rect.bottom() - 3.0));
         fills.hatch(lost_rect, style::DANGER);
     }
@@ -490,20 +582,4 @@ fn row_ui(
         actions.push(dnd::drop_action(*payload, day, Some(sim.id)));
     }
     Some((*payload, day, sim.id))
-}
-
-/// The visible x spans of `ranges`, with overlapping or touching ones merged.
-fn merged_spans(axis: &DayAxis, ranges: impl Iterator<Item = DateRange>) -> Vec<(f32, f32)> {
-    let mut spans: Vec<(f32, f32)> = ranges
-        .filter_map(|range| axis.span(Some(range.start), range.end))
-        .collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut merged: Vec<(f32, f32)> = Vec::with_capacity(spans.len());
-    for (x0, x1) in spans {
-        match merged.last_mut() {
-            Some(last) if x0 <= last.1 => last.1 = last.1.max(x1),
-            _ => merged.push((x0, x1)),
-        }
-    }
-    merged
 }
