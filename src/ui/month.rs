@@ -260,6 +260,7 @@ pub fn month_ui(
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(area);
     let small = FontId::proportional(11.0);
+    let epoch = painted::font_epoch(ui.ctx());
 
     let mut weekday = week_start;
     for column in 0..7 {
@@ -364,6 +365,7 @@ pub fn month_ui(
         };
         let number = cell.number_galley.one_line(
             &painter,
+            epoch,
             &cell.number,
             &FontId::proportional(13.0),
             text_color,
@@ -380,6 +382,7 @@ pub fn month_ui(
             };
             let code = galley.one_line(
                 &painter,
+                epoch,
                 country,
                 &FontId::monospace(11.0),
                 color,
@@ -399,6 +402,7 @@ pub fn month_ui(
                 chip,
                 view.selected_renewal == Some(chip.id),
                 &visuals,
+                epoch,
             );
             painted::accessible(
                 ui.ctx(),
@@ -428,6 +432,7 @@ pub fn month_ui(
             }
             let text = marker.galley.one_line(
                 &painter,
+                epoch,
                 &marker.text,
                 &small,
                 visuals.text_color(),
@@ -479,6 +484,7 @@ fn paint_chip(
     chip: &mut RenewalChip,
     selected: bool,
     visuals: &egui::Visuals,
+    epoch: u64,
 ) {
     let (fill, text_color) = if chip.paid {
         (chip.color, contrast_text(chip.color))
@@ -498,6 +504,7 @@ fn paint_chip(
     // into a draw call per chip.
     let text = chip.galley.one_line(
         painter,
+        epoch,
         &chip.plan,
         &FontId::proportional(11.0),
         text_color,

@@ -30,21 +30,18 @@ pub struct KeptGalley {
 }
 
 impl KeptGalley {
-    /// `text` on one line cut at `max_width`, as [`one_line`] lays it out.
+    /// `text` on one line cut at `max_width`, as [`one_line`] lays it out; `epoch` is this
+    /// pass's [`font_epoch`] (found once per frame by the caller: it takes egui's locks).
     pub fn one_line(
         &mut self,
         painter: &egui::Painter,
+        epoch: u64,
         text: &str,
         font: &FontId,
         color: Color32,
         max_width: f32,
     ) -> Arc<Galley> {
-        let key = (
-            font_epoch(painter.ctx()),
-            max_width.to_bits(),
-            color,
-            font.clone(),
-        );
+        let key = (epoch, max_width.to_bits(), color, font.clone());
         match &self.galley {
             Some(galley) if self.key.as_ref() == Some(&key) => Arc::clone(galley),
             _ => {
@@ -180,17 +177,22 @@ impl Fills {
 
     /// A filled convex polygon given clockwise (on screen), with a feathered edge.
     pub fn convex(&mut self, points: &[egui::Pos2], color: Color32) {
-        let count = points.len();
+        let corners: Vec<egui::Vec2> = miters(points).collect();
+        self.convex_with_miters(points, &corners, color);
+    }
+
+    /// [`Self::convex`] with each corner's outward miter already known.
+    fn convex_with_miters(&mut self, points: &[egui::Pos2], miters: &[egui::Vec2], color: Color32) {
+        let count = points.len().min(miters.len());
         if count < 3 || color.a() == 0 {
             return;
         }
         let base = u32::try_from(self.mesh.vertices.len()).unwrap_or(u32::MAX);
         let half = self.feather / 2.0;
-        for (index, miter) in miters(points).enumerate() {
-            let point = points[index];
-            self.mesh.colored_vertex(point - miter * half, color);
+        for (point, miter) in points.iter().zip(miters) {
+            self.mesh.colored_vertex(*point - *miter * half, color);
             self.mesh
-                .colored_vertex(point + miter * half, Color32::TRANSPARENT);
+                .colored_vertex(*point + *miter * half, Color32::TRANSPARENT);
         }
         let n = u32::try_from(count).unwrap_or(u32::MAX);
         for i in 1..n - 1 {
@@ -204,6 +206,28 @@ impl Fills {
             self.mesh.add_triangle(inner0, outer0, outer1);
             self.mesh.add_triangle(inner0, outer1, inner1);
         }
+    }
+
+    /// A diamond (a square on its corner) `size` across at `center`: `fill` inside a border
+    /// `width` wide of `stroke`. As [`Self::convex_outlined`], with the corners' miters known.
+    pub fn diamond(
+        &mut self,
+        center: egui::Pos2,
+        size: f32,
+        fill: Color32,
+        width: f32,
+        stroke: Color32,
+    ) {
+        let sqrt2 = std::f32::consts::SQRT_2;
+        let miters = [
+            egui::vec2(0.0, -sqrt2),
+            egui::vec2(sqrt2, 0.0),
+            egui::vec2(0.0, sqrt2),
+            egui::vec2(-sqrt2, 0.0),
+        ];
+        let corners = |half: f32| miters.map(|miter| center + miter / sqrt2 * half);
+        self.convex_with_miters(&corners(size / 2.0), &miters, stroke);
+        self.convex_with_miters(&corners(size / 2.0 - width * sqrt2), &miters, fill);
     }
 
     /// A convex polygon filled with `fill` inside a border `width` wide of `stroke`.
@@ -378,6 +402,32 @@ mod tests {
         assert_eq!(mesh.vertices[9].color, Color32::TRANSPARENT);
     }
 
+    #[test]
+    fn a_diamond_is_the_outlined_convex_polygon_of_its_corners() {
+        let center = pos2(10.0, 10.0);
+        let corners = [
+            pos2(10.0, 4.0),
+            pos2(16.0, 10.0),
+            pos2(10.0, 16.0),
+            pos2(4.0, 10.0),
+        ];
+        let mut general = Fills::default();
+        general.convex_outlined(&corners, Color32::WHITE, 1.5, Color32::RED);
+        let mut diamond = Fills::default();
+        diamond.diamond(center, 12.0, Color32::WHITE, 1.5, Color32::RED);
+        let (general, diamond) = (mesh(general), mesh(diamond));
+        assert_eq!(general.indices, diamond.indices);
+        for (a, b) in general.vertices.iter().zip(&diamond.vertices) {
+            assert!(
+                (a.pos - b.pos).length() < 1e-4,
+                "{:?} vs {:?}",
+                a.pos,
+                b.pos
+            );
+            assert_eq!(a.color, b.color);
+        }
+    }
+
     /// Runs one pass of `ctx` at `pixels_per_point` and returns what `paint` returned.
     fn pass<R>(
         ctx: &egui::Context,
@@ -400,8 +450,10 @@ mod tests {
         let font = egui::FontId::proportional(13.0);
         let mut kept = KeptGalley::default();
         let mut lay_out = |ui: &egui::Ui, width: f32| {
+            let epoch = font_epoch(ui.ctx());
             kept.one_line(
                 ui.painter(),
+                epoch,
                 "Renew 巴林流量卡",
                 &font,
                 Color32::WHITE,

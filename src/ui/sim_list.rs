@@ -229,6 +229,7 @@ pub fn sim_list_ui(
     cache.rows(state, agenda, generation, view, today);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let widest = cache.widths(ui.painter(), &font);
+    let epoch = painted::font_epoch(ui.ctx());
     let rows = cache.rows.as_mut_slice();
 
     let row_height = ui
@@ -301,7 +302,7 @@ pub fn sim_list_ui(
                 // rows made those the costliest part of a frame.
                 row.col(|ui| {
                     let selected = view.selected_sim == Some(data.id);
-                    if let Some(action) = row_ui(ui, data, index, selected, &widths, &font) {
+                    if let Some(action) = row_ui(ui, data, index, selected, &widths, &font, epoch) {
                         actions.push(action);
                     }
                 });
@@ -336,6 +337,7 @@ fn row_ui(
     selected: bool,
     widths: &[f32],
     font: &egui::FontId,
+    epoch: u64,
 ) -> Option<Action> {
     let first = ui.max_rect();
     let spacing = ui.spacing().item_spacing;
@@ -380,7 +382,7 @@ fn row_ui(
         let cell = egui::Rect::from_x_y_ranges(left..=left + width, first.y_range());
         let id = ui.unique_id().with(("cell", column));
         let color = color.unwrap_or(text_color);
-        let cut = cell_text(ui, id, galley, cell, indent, text, font, color);
+        let cut = cell_text(ui, id, (galley, epoch), cell, indent, text, font, color);
         if column == 0 {
             name_cut = cut;
         }
@@ -410,14 +412,15 @@ fn row_ui(
 fn cell_text(
     ui: &egui::Ui,
     id: egui::Id,
-    galley: &mut KeptGalley,
+    (galley, epoch): (&mut KeptGalley, u64),
     cell: egui::Rect,
     indent: f32,
     text: &str,
     font: &egui::FontId,
     color: Color32,
 ) -> bool {
-    let galley = galley.one_line(ui.painter(), text, font, color, cell.width() - indent);
+    let width = cell.width() - indent;
+    let galley = galley.one_line(ui.painter(), epoch, text, font, color, width);
     let elided = galley.elided;
     let text_rect = egui::Align2::LEFT_CENTER.anchor_size(
         egui::pos2(cell.left() + indent, cell.center().y),

@@ -537,14 +537,6 @@ fn row_ui(
             continue;
         }
         last_marker_x = x;
-        let marker =
-            Rect::from_center_size(pos2(x, rect.center().y), vec2(MARKER_SIZE, MARKER_SIZE));
-        let diamond = [
-            marker.center_top(),
-            marker.right_center(),
-            marker.center_bottom(),
-            marker.left_center(),
-        ];
         let fill = if applied.status.is_paid() {
             color
         } else {
@@ -558,7 +550,13 @@ fn row_ui(
             color
         };
         let width = if applied.overdue { 2.5 } else { 1.5 };
-        fills.convex_outlined(&diamond, fill, width, stroke_color);
+        fills.diamond(
+            pos2(x, rect.center().y),
+            MARKER_SIZE,
+            fill,
+            width,
+            stroke_color,
+        );
     }
 
     // The row is a drop target by its rect and this frame's pointer, not by last frame's hit
