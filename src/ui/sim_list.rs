@@ -84,7 +84,8 @@ impl SimListCache {
         &self.rows
     }
 
-    /// The widest text of each column (the name's with its swatch), as `font` lays it out.
+    /// The widest text of each column, as `font` lays it out (the name's is not used: that
+    /// column takes the width left over).
     fn widths(&mut self, painter: &egui::Painter, font: &egui::FontId) -> [f32; 5] {
         *self.widths.get_or_insert_with(|| {
             let width = |text: &str| {
