@@ -67,6 +67,16 @@ enum Target<I> {
     Existing(I),
 }
 
+impl<I: Copy> Target<I> {
+    /// The id of the item that exists, if any.
+    fn existing(self) -> Option<I> {
+        match self {
+            Self::New => None,
+            Self::Existing(id) => Some(id),
+        }
+    }
+}
+
 /// What a form tells the window about the frame beyond its edit.
 #[derive(Default)]
 struct FormFlags {

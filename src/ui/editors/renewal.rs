@@ -51,18 +51,12 @@ impl RenewalForm {
     }
 
     pub(super) fn target_key(&self) -> Option<u32> {
-        match self.target {
-            Target::New => None,
-            Target::Existing(id) => Some(id.0),
-        }
+        self.target.existing().map(|id| id.0)
     }
 
     /// `Delete` is offered only for a renewal that exists.
     pub(super) fn delete_edit(&self) -> Option<Edit> {
-        match self.target {
-            Target::New => None,
-            Target::Existing(id) => Some(Edit::DeleteRenewal(id)),
-        }
+        self.target.existing().map(Edit::DeleteRenewal)
     }
 
     /// Draws the form; returns the edit when every field is valid.

@@ -110,10 +110,7 @@ impl SimForm {
     }
 
     pub(super) fn target_key(&self) -> Option<u32> {
-        match self.target {
-            Target::New => None,
-            Target::Existing(id) => Some(id.0),
-        }
+        self.target.existing().map(|id| id.0)
     }
 
     /// Draws the form; returns the edit when every field is valid.
