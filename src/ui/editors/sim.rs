@@ -333,21 +333,8 @@ mod tests {
         let mut state = State::default();
         let first = SimForm::new(&state).color;
         state.sims.push(Sim {
-            id: SimId(1),
-            name: "Home".to_owned(),
-            carrier: String::new(),
-            number: None,
-            kind: SimKind::Physical,
             color: Rgb(first[0], first[1], first[2]),
-            coverage: Vec::new(),
-            rule: RenewalRule::Extend,
-            valid_until: None,
-            lead_days: None,
-            daily_use_mb: None,
-            keep_alive_days: None,
-            renew_url: None,
-            payment: String::new(),
-            notes: String::new(),
+            ..crate::ui::editors::tests::sim(1, "")
         });
         assert_ne!(SimForm::new(&state).color, first);
     }

@@ -84,7 +84,8 @@ fn state_with_base_currency(code: &str) -> State {
     }
 }
 
-fn sim(id: u32, carrier: &str) -> Sim {
+/// A plain SIM for the editors' tests.
+pub(super) fn sim(id: u32, carrier: &str) -> Sim {
     Sim {
         id: SimId(id),
         name: format!("SIM {id}"),
