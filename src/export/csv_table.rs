@@ -1,6 +1,6 @@
 //! CSV for spreadsheets: one row per event.
 
-use super::{ExportError, ExportRange, schedule_events};
+use super::{ExportError, ExportRange, ScheduleEvent, schedule_events};
 use crate::model::State;
 use crate::schedule::Agenda;
 
@@ -21,11 +21,16 @@ pub const CSV_HEADER: [&str; 8] = [
 /// stored, details joined with `"; "`. A cell that starts with `=`, `+`, `-`, `@`, a tab or a CR
 /// gets a leading `'`, so that a spreadsheet shows it as text instead of running it as a formula.
 pub fn to_csv(state: &State, agenda: &Agenda, range: &ExportRange) -> Result<String, ExportError> {
+    csv_from_events(&schedule_events(state, agenda, range))
+}
+
+/// [`to_csv`] of events already drawn.
+pub(super) fn csv_from_events(events: &[ScheduleEvent]) -> Result<String, ExportError> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     writer.write_record(CSV_HEADER)?;
-    for event in schedule_events(state, agenda, range) {
+    for event in events {
         let plan = event.plan.as_ref();
         let row = [
             event.date.to_string(),

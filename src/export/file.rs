@@ -5,7 +5,10 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{ExportError, ExportRange, schedule_events, to_csv, to_html, to_ics};
+use super::csv_table::csv_from_events;
+use super::ics::ics_from_events;
+use super::trip_sheet::html_from_events;
+use super::{ExportError, ExportRange, schedule_events};
 use crate::model::State;
 use crate::schedule::Agenda;
 use crate::store::{self, SaveError};
@@ -75,19 +78,33 @@ pub fn export_text(
     stamp: DateTime<Utc>,
     title: &str,
 ) -> Result<ExportText, ExportFileError> {
-    let agenda = Agenda::compute(state, today);
-    let text = match format {
+    // The agenda and its events are drawn once, for both the text and its count.
+    let drawn = || {
+        let agenda = Agenda::compute(state, today);
+        let events = schedule_events(state, &agenda, range);
+        (agenda, events)
+    };
+    let (text, events) = match format {
         ExportFormat::Ron => {
             return Ok(ExportText {
                 text: store::to_ron_string(state)?,
                 events: None,
             });
         }
-        ExportFormat::Ics => to_ics(state, &agenda, range, stamp),
-        ExportFormat::Csv => to_csv(state, &agenda, range)?,
-        ExportFormat::Html => to_html(state, &agenda, range, title),
+        ExportFormat::Ics => {
+            let (_, events) = drawn();
+            (ics_from_events(state, &events, stamp), events.len())
+        }
+        ExportFormat::Csv => {
+            let (_, events) = drawn();
+            (csv_from_events(&events)?, events.len())
+        }
+        ExportFormat::Html => {
+            let (agenda, events) = drawn();
+            let text = html_from_events(state, &agenda, *range, &events, title);
+            (text, events.len())
+        }
     };
-    let events = schedule_events(state, &agenda, range).len();
     Ok(ExportText {
         text,
         events: Some(events),

@@ -28,6 +28,15 @@ const MAX_LINE_OCTETS: usize = 75;
 /// are escaped, and control characters other than tab and newline (which RFC 5545 does not allow
 /// in TEXT) are dropped, so whatever a name holds it stays inside its property.
 pub fn to_ics(state: &State, agenda: &Agenda, range: &ExportRange, stamp: DateTime<Utc>) -> String {
+    ics_from_events(state, &schedule_events(state, agenda, range), stamp)
+}
+
+/// [`to_ics`] of events already drawn.
+pub(super) fn ics_from_events(
+    state: &State,
+    events: &[ScheduleEvent],
+    stamp: DateTime<Utc>,
+) -> String {
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     let stages = reminder_stages(&state.settings.reminder_stages);
     let mut out = String::new();
@@ -37,8 +46,8 @@ pub fn to_ics(state: &State, agenda: &Agenda, range: &ExportRange, stamp: DateTi
     push_line(&mut out, "CALSCALE:GREGORIAN");
     push_line(&mut out, "METHOD:PUBLISH");
     push_text(&mut out, "X-WR-CALNAME", "SIM Planner");
-    for event in schedule_events(state, agenda, range) {
-        push_event(&mut out, &event, &stamp, &stages);
+    for event in events {
+        push_event(&mut out, event, &stamp, &stages);
     }
     push_line(&mut out, "END:VCALENDAR");
     out

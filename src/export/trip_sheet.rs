@@ -34,6 +34,17 @@ ul { margin: 0; padding-left: 1.2em; }
 /// refers to no other resource (a Content-Security-Policy says so to the browser as well).
 pub fn to_html(state: &State, agenda: &Agenda, range: &ExportRange, title: &str) -> String {
     let events = schedule_events(state, agenda, range);
+    html_from_events(state, agenda, *range, &events, title)
+}
+
+/// [`to_html`] of events already drawn for `range`.
+pub(super) fn html_from_events(
+    state: &State,
+    agenda: &Agenda,
+    range: ExportRange,
+    events: &[ScheduleEvent],
+    title: &str,
+) -> String {
     let mut out = String::new();
     let title = escape(title);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -48,8 +59,8 @@ pub fn to_html(state: &State, agenda: &Agenda, range: &ExportRange, title: &str)
     );
     let _ = writeln!(out, "<h1>{title}</h1>");
     let _ = writeln!(out, "<p class=\"range\">{} to {}</p>", range.from, range.to);
-    warnings_html(&mut out, state, &events);
-    days_html(&mut out, state, agenda, *range, &events);
+    warnings_html(&mut out, state, events);
+    days_html(&mut out, state, agenda, range, events);
     sims_html(&mut out, state, agenda);
     out.push_str("<p class=\"muted\">Made with SIM Planner.</p>\n</body>\n</html>\n");
     out
