@@ -6,36 +6,14 @@ mod common;
 
 use chrono::NaiveDate;
 use common::d;
-use egui::{Key, Modifiers, Pos2};
-use egui_kittest::Harness;
+use common::ui::{App, redo, select_sim, traveller_harness, undo};
+use egui::{Key, Pos2};
 use egui_kittest::kittest::Queryable as _;
 use sim_planner::model::{PlanId, RenewalId, RenewalStatus, SimId, State};
-use sim_planner::ui::SimPlannerApp;
 use sim_planner::ui::app::CalendarKind;
 
-const TODAY: &str = "2026-12-04";
-
-fn traveller() -> State {
-    sim_planner::store::load(std::path::Path::new(&common::fixture("traveller.ron"))).unwrap()
-}
-
-fn harness(app: SimPlannerApp) -> Harness<'static, SimPlannerApp> {
-    Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            sim_planner::ui::install_fonts(&cc.egui_ctx);
-            app
-        })
-}
-
-fn traveller_harness() -> Harness<'static, SimPlannerApp> {
-    let mut harness = harness(SimPlannerApp::with_state(traveller(), d(TODAY)));
-    harness.run();
-    harness
-}
-
 /// Drags from `from` to `to` the way a pointer does, one frame per step.
-fn drag(harness: &mut Harness<'_, SimPlannerApp>, from: Pos2, to: Pos2) {
+fn drag(harness: &mut App, from: Pos2, to: Pos2) {
     harness.hover_at(from);
     harness.run();
     harness.drag_at(from);
@@ -49,18 +27,8 @@ fn drag(harness: &mut Harness<'_, SimPlannerApp>, from: Pos2, to: Pos2) {
     harness.run();
 }
 
-fn undo(harness: &mut Harness<'_, SimPlannerApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-}
-
-fn redo(harness: &mut Harness<'_, SimPlannerApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    harness.run();
-}
-
 /// Undo gives back `before` exactly, redo gives back `after` exactly.
-fn assert_undo_redo(harness: &mut Harness<'_, SimPlannerApp>, before: &State, after: &State) {
+fn assert_undo_redo(harness: &mut App, before: &State, after: &State) {
     undo(harness);
     assert_eq!(
         harness.state().state(),
@@ -75,12 +43,7 @@ fn assert_undo_redo(harness: &mut Harness<'_, SimPlannerApp>, before: &State, af
     );
 }
 
-fn select_sim(harness: &mut Harness<'_, SimPlannerApp>, sim: u32) {
-    harness.state_mut().view_mut().selected_sim = Some(SimId(sim));
-    harness.run();
-}
-
-fn show_plans(harness: &mut Harness<'_, SimPlannerApp>) {
+fn show_plans(harness: &mut App) {
     harness.get_by_label("Plans").click();
     harness.run();
 }

@@ -9,9 +9,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::d;
+use common::ui::{self, App, TODAY, redo, select_sim, traveller, undo};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use sim_planner::model::{PlanId, RenewalId, RenewalStatus, SimId, State};
 use sim_planner::ui::app::CalendarKind;
@@ -19,32 +19,15 @@ use sim_planner::ui::document::Document;
 use sim_planner::ui::sim_list::{SimColumn, SimSort};
 use sim_planner::ui::{SimPlannerApp, Startup};
 
-type App = Harness<'static, SimPlannerApp>;
-
-const TODAY: &str = "2026-12-04";
-
-fn traveller() -> State {
-    sim_planner::store::load(Path::new(&common::fixture("traveller.ron"))).unwrap()
+/// The harness runs one frame per queued event, `step_dt` seconds apart.
+fn harness_with_step(app: SimPlannerApp, step_dt: f32) -> App {
+    // An editor window opens at egui's default 420 px and grows about 45 px a frame to its
+    // full height, and its Grid takes extra passes: up to 11 frames, over the default 4.
+    ui::build(ui::builder().with_step_dt(step_dt).with_max_steps(24), app)
 }
 
 fn harness(app: SimPlannerApp) -> App {
     harness_with_step(app, 0.25)
-}
-
-/// The harness runs one frame per queued event, `step_dt` seconds apart.
-fn harness_with_step(app: SimPlannerApp, step_dt: f32) -> App {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_step_dt(step_dt)
-        // An editor window opens at egui's default 420 px and grows about 45 px a frame to its
-        // full height, and its Grid takes extra passes: up to 11 frames, over the default 4.
-        .with_max_steps(24)
-        .build_eframe(move |cc| {
-            sim_planner::ui::install_fonts(&cc.egui_ctx);
-            app
-        });
-    harness.run();
-    harness
 }
 
 fn traveller_harness() -> App {
@@ -114,21 +97,6 @@ fn menu(harness: &mut App, label: &str, item: &str) {
             node.role() == Role::Button && node.label().is_some_and(|l| l.starts_with(item))
         })
         .click();
-    harness.run();
-}
-
-fn undo(harness: &mut App) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-}
-
-fn redo(harness: &mut App) {
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    harness.run();
-}
-
-fn select_sim(harness: &mut App, sim: u32) {
-    harness.state_mut().view_mut().selected_sim = Some(SimId(sim));
     harness.run();
 }
 

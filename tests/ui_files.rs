@@ -7,42 +7,27 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::d;
+use common::ui::{App, harness, traveller};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sim_planner::model::State;
 use sim_planner::ui::SimPlannerApp;
 use sim_planner::ui::file_dialogs::{FilePurpose, ScriptedAnswers, ScriptedDialogs};
 
-fn traveller() -> State {
-    sim_planner::store::load(Path::new(&common::fixture("traveller.ron"))).unwrap()
-}
-
-fn harness(app: SimPlannerApp) -> Harness<'static, SimPlannerApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            sim_planner::ui::install_fonts(&cc.egui_ctx);
-            app
-        });
-    harness.run();
-    harness
-}
-
-fn scripted(state: State) -> (Harness<'static, SimPlannerApp>, ScriptedAnswers) {
+fn scripted(state: State) -> (App, ScriptedAnswers) {
     let (dialogs, answers) = ScriptedDialogs::new();
     let app = SimPlannerApp::with_state(state, d("2026-12-04")).with_dialogs(Box::new(dialogs));
     (harness(app), answers)
 }
 
-fn file_menu(harness: &mut Harness<'_, SimPlannerApp>, item: &str) {
+fn file_menu(harness: &mut App, item: &str) {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label(item).click();
     harness.run();
 }
 
-fn type_path(harness: &mut Harness<'_, SimPlannerApp>, path: &Path) {
+fn type_path(harness: &mut App, path: &Path) {
     let field = harness.get_by_label("Path");
     field.focus();
     harness.run();

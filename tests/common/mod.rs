@@ -1,6 +1,8 @@
 //! Builders shared by the integration tests.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod ui;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sim_planner::model::{

@@ -1,0 +1,58 @@
+//! The window under `egui_kittest`, shared by the UI tests: a harness over the app at the size
+//! of the README's screenshot, with the bundled fonts, and the steps every UI test takes.
+
+use egui::{Key, Modifiers};
+use egui_kittest::{Harness, HarnessBuilder};
+use sim_planner::model::{SimId, State};
+use sim_planner::ui::SimPlannerApp;
+
+use super::{d, fixture};
+
+pub type App = Harness<'static, SimPlannerApp>;
+
+/// The day the traveller fixture's expectations are written for.
+pub const TODAY: &str = "2026-12-04";
+
+pub fn traveller() -> State {
+    sim_planner::store::load(std::path::Path::new(&fixture("traveller.ron"))).unwrap()
+}
+
+/// A harness builder at the window's size; tests add their own steps or limits.
+pub fn builder() -> HarnessBuilder<SimPlannerApp> {
+    Harness::builder().with_size([1280.0, 800.0])
+}
+
+/// `app` in a harness from `builder`, with the bundled fonts, after its first frames.
+pub fn build(builder: HarnessBuilder<SimPlannerApp>, app: SimPlannerApp) -> App {
+    let mut harness = builder.build_eframe(move |cc| {
+        sim_planner::ui::install_fonts(&cc.egui_ctx);
+        app
+    });
+    harness.run();
+    harness
+}
+
+/// `app` in the default harness.
+pub fn harness(app: SimPlannerApp) -> App {
+    build(builder(), app)
+}
+
+/// The traveller fixture on [`TODAY`].
+pub fn traveller_harness() -> App {
+    harness(SimPlannerApp::with_state(traveller(), d(TODAY)))
+}
+
+pub fn undo(harness: &mut App) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+}
+
+pub fn redo(harness: &mut App) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+}
+
+pub fn select_sim(harness: &mut App, sim: u32) {
+    harness.state_mut().view_mut().selected_sim = Some(SimId(sim));
+    harness.run();
+}
