@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::traveller;
 use serde_json::Value;
 use sim_planner::export::{CSV_HEADER, ExportRange, schedule_events};
 use sim_planner::model::State;
@@ -202,10 +203,6 @@ fn names_in(folder: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-fn traveller() -> State {
-    store::load(Path::new(&common::fixture("traveller.ron"))).unwrap()
 }
 
 fn example() -> State {

@@ -5,16 +5,12 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
 use proptest::prelude::*;
 
+use common::traveller;
 use sim_planner::model::{PlanId, RenewalId, SimId, State, TripId};
 use sim_planner::store::{self, ImportMode, ImportPreview, Item, LoadError, Problem};
-
-fn traveller() -> State {
-    store::load(Path::new(&common::fixture("traveller.ron"))).unwrap()
-}
 
 /// The bundled example: a non-empty state with other SIMs, plans and settings.
 fn example() -> State {

@@ -8,8 +8,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::d;
-use common::ui::{self, App, TODAY, redo, select_sim, traveller, undo};
+use common::ui::{self, App, TODAY, redo, select_sim, undo};
+use common::{d, traveller};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

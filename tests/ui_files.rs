@@ -6,8 +6,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::d;
-use common::ui::{App, harness, traveller};
+use common::ui::{App, harness};
+use common::{d, traveller};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use sim_planner::model::State;

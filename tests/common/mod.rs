@@ -19,6 +19,11 @@ pub fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The realistic traveller fixture, loaded through the store.
+pub fn traveller() -> State {
+    sim_planner::store::load(std::path::Path::new(&fixture("traveller.ron"))).unwrap()
+}
+
 pub fn sim(id: u32, carrier: &str, rule: RenewalRule, valid_until: Option<&str>) -> Sim {
     Sim {
         id: SimId(id),

@@ -3,19 +3,15 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::{Harness, HarnessBuilder};
-use sim_planner::model::{SimId, State};
+use sim_planner::model::SimId;
 use sim_planner::ui::SimPlannerApp;
 
-use super::{d, fixture};
+use super::{d, traveller};
 
 pub type App = Harness<'static, SimPlannerApp>;
 
 /// The day the traveller fixture's expectations are written for.
 pub const TODAY: &str = "2026-12-04";
-
-pub fn traveller() -> State {
-    sim_planner::store::load(std::path::Path::new(&fixture("traveller.ron"))).unwrap()
-}
 
 /// A harness builder at the window's size; tests add their own steps or limits.
 pub fn builder() -> HarnessBuilder<SimPlannerApp> {
