@@ -109,7 +109,11 @@ struct DayAxis {
 
 impl DayAxis {
     fn x(&self, day: NaiveDate) -> f32 {
-        self.left + (day - self.start).num_days() as f32 * self.px_per_day
+        self.x_of_number(day_number(day))
+    }
+
+    fn x_of_number(&self, day: i32) -> f32 {
+        self.left + (day - self.start_number) as f32 * self.px_per_day
     }
 
     fn end(&self) -> NaiveDate {
@@ -126,8 +130,10 @@ impl DayAxis {
         if end < start {
             return None;
         }
-        let x = |n: i32| self.left + (n - self.start_number) as f32 * self.px_per_day;
-        Some((x(start), (x(end) + self.px_per_day).min(self.right)))
+        Some((
+            self.x_of_number(start),
+            (self.x_of_number(end) + self.px_per_day).min(self.right),
+        ))
     }
 
     fn day_at(&self, x: f32) -> Option<NaiveDate> {
@@ -139,16 +145,8 @@ impl DayAxis {
 
     /// The x span of the days `start..=end`, clipped to what is visible.
     fn span(&self, start: Option<NaiveDate>, end: NaiveDate) -> Option<(f32, f32)> {
-        let last = self.end();
-        let start = start.unwrap_or(self.start).max(self.start);
-        if end < self.start || start > last {
-            return None;
-        }
-        let end = end.min(last);
-        Some((
-            self.x(start),
-            (self.x(end) + self.px_per_day).min(self.right),
-        ))
+        let start = start.map_or(self.start_number, day_number);
+        self.span_numbers(start, day_number(end))
     }
 }
 
