@@ -109,6 +109,18 @@ impl MonthCache {
     }
 }
 
+/// "Renew 巴林流量卡 with 每周 5GB on 2027-01-12": a renewal's name on the calendars (tooltip
+/// and accessible name), in the month grid and on the timeline.
+pub fn renewal_label(plan: &str, sim: &str, on: NaiveDate) -> String {
+    t!(
+        "month.renewal_chip",
+        plan = plan,
+        sim = sim,
+        date = on.to_string()
+    )
+    .into_owned()
+}
+
 /// Collects what each of the 42 days shows, from the agenda.
 fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> Vec<DayCell> {
     let end = start.checked_add_days(Days::new(41)).unwrap_or(start);
@@ -142,13 +154,7 @@ fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> Vec<DayCell> {
                 id: applied.id,
                 color,
                 plan: plan.to_owned(),
-                label: t!(
-                    "month.renewal_chip",
-                    plan = plan,
-                    sim = sim_name,
-                    date = applied.on.to_string()
-                )
-                .into_owned(),
+                label: renewal_label(plan, sim_name, applied.on),
                 paid: applied.status.is_paid(),
                 overdue: applied.overdue,
                 galley: KeptGalley::default(),

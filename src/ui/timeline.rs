@@ -432,13 +432,8 @@ fn row_ui(
     }
     if let Some(applied) = marker_under(response.hover_pos()) {
         let plan_name = state.plan(applied.plan).map_or("?", |p| p.name.as_str());
-        let label = t!(
-            "month.renewal_chip",
-            plan = plan_name,
-            sim = sim.name.as_str(),
-            date = applied.on.to_string()
-        );
-        response.clone().on_hover_text_at_pointer(label.as_ref());
+        let label = super::month::renewal_label(plan_name, &sim.name, applied.on);
+        response.clone().on_hover_text_at_pointer(label);
     }
     let painter = ui.painter();
     if selected {
