@@ -2,7 +2,6 @@
 //! panels; applies the actions a frame collected, after the frame.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -129,21 +128,28 @@ pub enum DeleteTarget {
     Plan(PlanId),
 }
 
-/// The schedule computed for one revision of the state, with the alerts drawn from it.
+/// The schedule computed for one revision of the state, with the alerts drawn from it and
+/// what the views keep of it; all of it is made anew when the state changes.
 pub struct ScheduleCache {
     pub revision: u64,
-    /// Unique to this computation (revisions restart when another file is opened): what the
-    /// views' own caches are keyed on.
-    pub generation: u64,
     pub agenda: Agenda,
     pub alerts: Vec<Alert>,
     /// Each alert's sentence, made once per change rather than every frame.
     pub alert_texts: Vec<String>,
+    /// The views' texts and ranges drawn from this schedule, filled as they are shown.
+    views: ViewCaches,
+}
+
+/// What the month grid, the SIM table and the timeline keep between frames.
+#[derive(Default)]
+struct ViewCaches {
+    month: month::MonthCache,
+    sim_list: sim_list::SimListCache,
+    timeline: timeline::TimelineCache,
 }
 
 impl ScheduleCache {
     fn compute(state: &State, revision: u64, today: NaiveDate) -> Self {
-        static GENERATIONS: AtomicU64 = AtomicU64::new(0);
         let agenda = Agenda::compute(state, today);
         let end = today
             .checked_add_days(Days::new(ALERT_HORIZON_DAYS))
@@ -155,10 +161,10 @@ impl ScheduleCache {
             .collect();
         Self {
             revision,
-            generation: GENERATIONS.fetch_add(1, AtomicOrdering::Relaxed),
             agenda,
             alerts,
             alert_texts,
+            views: ViewCaches::default(),
         }
     }
 }
@@ -182,9 +188,6 @@ pub struct SimPlannerApp {
     doc: Document,
     today: NaiveDate,
     cache: ScheduleCache,
-    month_cache: month::MonthCache,
-    sim_list_cache: sim_list::SimListCache,
-    timeline_cache: timeline::TimelineCache,
     view: ViewState,
     editor: Option<Editor>,
     prompt: Option<Prompt>,
@@ -243,9 +246,6 @@ impl SimPlannerApp {
             doc,
             today,
             cache,
-            month_cache: month::MonthCache::default(),
-            sim_list_cache: sim_list::SimListCache::default(),
-            timeline_cache: timeline::TimelineCache::default(),
             view,
             editor: None,
             prompt,
@@ -918,8 +918,7 @@ impl eframe::App for SimPlannerApp {
                         ui,
                         state,
                         &self.cache.agenda,
-                        self.cache.generation,
-                        &mut self.sim_list_cache,
+                        &mut self.cache.views.sim_list,
                         &mut self.view,
                         self.today,
                         &mut actions,
@@ -957,8 +956,7 @@ impl eframe::App for SimPlannerApp {
                     ui,
                     state,
                     &self.cache.agenda,
-                    self.cache.generation,
-                    &mut self.month_cache,
+                    &mut self.cache.views.month,
                     &self.view,
                     self.today,
                     &mut actions,
@@ -967,8 +965,7 @@ impl eframe::App for SimPlannerApp {
                     ui,
                     state,
                     &self.cache.agenda,
-                    self.cache.generation,
-                    &mut self.timeline_cache,
+                    &mut self.cache.views.timeline,
                     &mut self.view,
                     self.today,
                     &mut actions,

@@ -84,26 +84,20 @@ struct Marker {
     galley: KeptGalley,
 }
 
-/// The month grid's 42 days, kept until the schedule or the shown month changes.
+/// The month grid's 42 days, kept until the shown month changes. It lives with the schedule
+/// it was drawn from, which a change of the state replaces.
 #[derive(Default)]
 pub struct MonthCache {
-    key: Option<(u64, NaiveDate)>,
+    start: Option<NaiveDate>,
     days: Vec<DayCell>,
 }
 
 impl MonthCache {
-    /// The days from `start`, recomputed only when `generation` (the schedule's) or `start`
-    /// differs from the last call.
-    fn days(
-        &mut self,
-        state: &State,
-        agenda: &Agenda,
-        generation: u64,
-        start: NaiveDate,
-    ) -> &mut [DayCell] {
-        if self.key != Some((generation, start)) {
+    /// The days from `start`, recomputed only when `start` differs from the last call.
+    fn days(&mut self, state: &State, agenda: &Agenda, start: NaiveDate) -> &mut [DayCell] {
+        if self.start != Some(start) {
             self.days = cells(state, agenda, start);
-            self.key = Some((generation, start));
+            self.start = Some(start);
         }
         &mut self.days
     }
@@ -237,15 +231,10 @@ fn chip_rows(cell: Rect) -> usize {
 /// Each day is one widget; its renewal chips are painted and found under the pointer by
 /// position (as the timeline finds its markers), so a busy month costs 42 widgets, not one per
 /// renewal. The chips still get accessibility nodes, with their own names and bounds.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the view's inputs, borrowed from separate fields of the app"
-)]
 pub fn month_ui(
     ui: &mut egui::Ui,
     state: &State,
     agenda: &Agenda,
-    generation: u64,
     cache: &mut MonthCache,
     view: &ViewState,
     today: NaiveDate,
@@ -254,7 +243,7 @@ pub fn month_ui(
     let week_start = state.settings.week_start.weekday();
     let start = grid_start(view.month, week_start);
     let shown_month = view.month.month();
-    let cells = cache.days(state, agenda, generation, start);
+    let cells = cache.days(state, agenda, start);
     let selected_schedule = view.selected_sim.and_then(|id| agenda.sim(id));
 
     let available = ui.available_size();

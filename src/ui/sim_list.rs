@@ -58,7 +58,7 @@ struct Row {
 /// changes (sorting a hundred names every frame showed in the frame's profile).
 #[derive(Default)]
 pub struct SimListCache {
-    key: Option<(u64, String, SimSort)>,
+    key: Option<(String, SimSort)>,
     rows: Vec<Row>,
     /// The widest text of each column, measured once per rows (the columns size to it).
     widths: Option<[f32; 5]>,
@@ -69,16 +69,16 @@ impl SimListCache {
         &mut self,
         state: &State,
         agenda: &Agenda,
-        generation: u64,
         view: &ViewState,
         today: NaiveDate,
     ) -> &[Row] {
-        let fresh = self.key.as_ref().is_some_and(|(g, filter, sort)| {
-            *g == generation && *filter == view.sim_filter && *sort == view.sim_sort
-        });
+        let fresh = self
+            .key
+            .as_ref()
+            .is_some_and(|(filter, sort)| *filter == view.sim_filter && *sort == view.sim_sort);
         if !fresh {
             self.rows = table_rows(state, agenda, &view.sim_filter, view.sim_sort, today);
-            self.key = Some((generation, view.sim_filter.clone(), view.sim_sort));
+            self.key = Some((view.sim_filter.clone(), view.sim_sort));
             self.widths = None;
         }
         &self.rows
@@ -203,15 +203,10 @@ pub fn days_left_color(days_left: u32, lead_days: u32) -> Option<egui::Color32> 
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the view's inputs, borrowed from separate fields of the app"
-)]
 pub fn sim_list_ui(
     ui: &mut egui::Ui,
     state: &State,
     agenda: &Agenda,
-    generation: u64,
     cache: &mut SimListCache,
     view: &mut ViewState,
     today: NaiveDate,
@@ -227,7 +222,7 @@ pub fn sim_list_ui(
             actions.push(Action::NewSim);
         }
     });
-    cache.rows(state, agenda, generation, view, today);
+    cache.rows(state, agenda, view, today);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let widest = cache.widths(ui.painter(), &font);
     let epoch = painted::font_epoch(ui.ctx());

@@ -34,7 +34,7 @@ fn day_number(day: NaiveDate) -> i32 {
 /// year of renewals per row.
 #[derive(Default)]
 pub struct TimelineCache {
-    generation: Option<u64>,
+    built: bool,
     /// Per SIM, in the agenda's order: merged ranges of lost days.
     lost: Vec<Vec<(i32, i32)>>,
     /// Per SIM: merged ranges of days without data.
@@ -44,8 +44,8 @@ pub struct TimelineCache {
 }
 
 impl TimelineCache {
-    fn update(&mut self, state: &State, agenda: &Agenda, generation: u64) {
-        if self.generation == Some(generation) {
+    fn update(&mut self, state: &State, agenda: &Agenda) {
+        if self.built {
             return;
         }
         let merged = |ranges: &mut dyn Iterator<Item = DateRange>| {
@@ -78,7 +78,7 @@ impl TimelineCache {
             .flat_map(|trip| &trip.legs)
             .map(|leg| (day_number(leg.from), day_number(leg.to)))
             .collect();
-        self.generation = Some(generation);
+        self.built = true;
     }
 }
 
@@ -151,21 +151,16 @@ impl DayAxis {
 }
 
 /// Draws the timeline and turns clicks, drags and drops into actions.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the view's inputs, borrowed from separate fields of the app"
-)]
 pub fn timeline_ui(
     ui: &mut egui::Ui,
     state: &State,
     agenda: &Agenda,
-    generation: u64,
     cache: &mut TimelineCache,
     view: &mut ViewState,
     today: NaiveDate,
     actions: &mut Vec<Action>,
 ) {
-    cache.update(state, agenda, generation);
+    cache.update(state, agenda);
     let visuals = ui.visuals().clone();
     // What is really visible: the panel's clip, not a width a wide header may have claimed.
     let available = ui.available_rect_before_wrap();
