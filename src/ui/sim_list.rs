@@ -65,13 +65,8 @@ pub struct SimListCache {
 }
 
 impl SimListCache {
-    fn rows(
-        &mut self,
-        state: &State,
-        agenda: &Agenda,
-        view: &ViewState,
-        today: NaiveDate,
-    ) -> &[Row] {
+    /// Makes the rows again when the filter or the order differs from the last call's.
+    fn refresh(&mut self, state: &State, agenda: &Agenda, view: &ViewState, today: NaiveDate) {
         let fresh = self
             .key
             .as_ref()
@@ -81,7 +76,6 @@ impl SimListCache {
             self.key = Some((view.sim_filter.clone(), view.sim_sort));
             self.widths = None;
         }
-        &self.rows
     }
 
     /// The widest text of each column, as `font` lays it out (the name's is not used: that
@@ -222,7 +216,7 @@ pub fn sim_list_ui(
             actions.push(Action::NewSim);
         }
     });
-    cache.rows(state, agenda, view, today);
+    cache.refresh(state, agenda, view, today);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let widest = cache.widths(ui.painter(), &font);
     let epoch = painted::font_epoch(ui.ctx());
