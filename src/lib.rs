@@ -4,6 +4,8 @@
 //! - [`model`]: the state file's plain data;
 //! - [`schedule`]: the rules, as pure functions over the model;
 //! - [`store`]: everything that touches files;
+//! - [`export`]: the files written before travelling (iCalendar, CSV, trip sheet, RON);
+//! - [`text`]: sentences for what the schedule computed, shared by the window and the CLI;
 //! - [`cli`]: the headless subcommands;
 //! - `ui`: the egui window.
 
@@ -12,6 +14,7 @@ pub mod export;
 pub mod model;
 pub mod schedule;
 pub mod store;
+pub mod text;
 pub mod ui;
 
 // UI strings live in assets/locales/*.yml; English is complete and the fallback.

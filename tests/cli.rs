@@ -57,6 +57,21 @@ fn check_on_the_traveller_counts_what_it_holds() {
 }
 
 #[test]
+fn check_warns_about_a_renewal_link_that_is_not_https() {
+    let output = sim_planner(&["check", "--state", &common::fixture("traveller.ron")]);
+    assert!(
+        output.status.success(),
+        "a warning is not a failure: {output:?}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim(),
+        "warning: SIM 3: the renewal link \"http://airalo.example/topup\" is not https; \
+         check it before paying"
+    );
+}
+
+#[test]
 fn check_reads_the_state_path_from_the_environment() {
     let output = Command::new(env!("CARGO_BIN_EXE_sim-planner"))
         .arg("check")
@@ -141,17 +156,23 @@ fn agenda_text_lists_what_is_coming_in_the_window() {
         text.contains("Agenda from 2026-12-04 to 2027-01-03"),
         "{text}"
     );
-    assert!(text.contains("2026-12-03  OVERDUE"), "{text}");
-    assert!(text.contains("LOST      中国移动 主号"), "{text}");
+    assert!(text.contains("2026-12-03  Overdue: 巴林流量卡"), "{text}");
     assert!(
-        text.contains("2026-12-10  NO SIM    利雅得出差: no SIM works in SA for 6 days"),
+        text.contains("Lost days: \"China Mobile monthly\" on 中国移动 主号"),
         "{text}"
     );
     assert!(
-        text.contains("2026-12-26  RENEW BY  中国移动 主号"),
+        text.contains("2026-12-10  No SIM in SA for 6 days of 利雅得出差"),
         "{text}"
     );
-    assert!(text.contains("2026-12-28  DATA      巴林流量卡"), "{text}");
+    assert!(
+        text.contains("2026-12-26  Renew 中国移动 主号 by 2026-12-26"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-12-28  Data runs out: 巴林流量卡"),
+        "{text}"
+    );
     assert!(
         !text.contains("CH"),
         "the Swiss days are after the window: {text}"

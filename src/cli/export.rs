@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, Utc};
+use clap::builder::TypedValueParser;
 
-use crate::export::{ExportError, ExportFormat, ExportRange, MAX_RANGE_DAYS, export_to_file};
+use crate::export::{
+    ExportError, ExportFormat, ExportRange, ExportTarget, MAX_RANGE_DAYS, export_to_file,
+};
 use crate::model::{State, TripId};
 
 /// How many days `export` covers when no range is given.
@@ -16,7 +19,7 @@ pub const DEFAULT_EXPORT_DAYS: u32 = 90;
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// The file format [default: from the extension of --out]
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = format_parser())]
     pub format: Option<ExportFormat>,
 
     /// The first day to export (with --to)
@@ -49,6 +52,15 @@ pub struct ExportArgs {
     /// The file to write; an existing file is replaced atomically
     #[arg(long, short, value_name = "FILE")]
     pub out: PathBuf,
+}
+
+/// `--format`: the names of [`ExportFormat::ALL`], each with its description in the help.
+fn format_parser() -> impl TypedValueParser<Value = ExportFormat> {
+    let names = ExportFormat::ALL
+        .map(|format| clap::builder::PossibleValue::new(format.name()).help(format.description()));
+    clap::builder::PossibleValuesParser::new(names).try_map(|name: String| {
+        ExportFormat::from_name(&name).ok_or_else(|| format!("{name} is not a format"))
+    })
 }
 
 /// The days the arguments ask for: `--from`/`--to`, `--trip`, or the next `--days` (default
@@ -90,13 +102,6 @@ pub(super) fn run_export(
         );
         return ExitCode::FAILURE;
     };
-    if is_same_file(&args.out, state_path) {
-        eprintln!(
-            "error: --out {} is the state file itself; choose another file to export to",
-            args.out.display()
-        );
-        return ExitCode::FAILURE;
-    }
     let range = match export_range(state, args, today) {
         Ok(range) => range,
         Err(ExportError::UnknownTrip(id)) => {
@@ -109,7 +114,11 @@ pub(super) fn run_export(
         }
     };
     let title = title(state, args, range);
-    match export_to_file(state, format, &range, today, Utc::now(), &title, &args.out) {
+    let target = ExportTarget {
+        out: &args.out,
+        state_file: Some(state_path),
+    };
+    match export_to_file(state, format, &range, today, Utc::now(), &title, target) {
         Ok(Some(events)) => {
             let noun = if events == 1 { "event" } else { "events" };
             println!("wrote {events} {noun} to {}", args.out.display());
@@ -137,12 +146,4 @@ fn trip_list(state: &State) -> String {
         .map(|trip| format!("{} ({})", trip.id, trip.name))
         .collect();
     format!("The trips are: {}.", trips.join(", "))
-}
-
-/// Whether `a` and `b` name one existing file (through links or `..` as well).
-fn is_same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }

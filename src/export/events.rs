@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 
 use super::ExportRange;
-use crate::model::{Money, PlanId, RenewalId, RenewalStatus, Sim, SimId, State, TripId};
+use crate::model::{
+    LinkSafety, Money, PlanId, RenewalId, RenewalStatus, Sim, SimId, State, TripId,
+};
 use crate::schedule::{Agenda, AppliedRenewal, SimSchedule};
 
 /// What an exported event is about.
@@ -272,8 +274,8 @@ fn sim_details(sim: &Sim) -> Vec<String> {
     if let Some(number) = sim.number.as_deref().filter(|n| !n.trim().is_empty()) {
         details.push(format!("Number: {number}"));
     }
-    if let Some(url) = sim.renew_url.as_deref().filter(|u| !u.trim().is_empty()) {
-        if super::html::is_https(url) {
+    if let Some((url, safety)) = sim.renew_link() {
+        if safety == LinkSafety::Https {
             details.push(format!("Renewal link: {url}"));
         } else {
             details.push(format!(

@@ -1,7 +1,7 @@
 //! Making an export and writing it: the one path the CLI's `export` and the window's File menu
 //! share.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -14,7 +14,7 @@ use crate::schedule::Agenda;
 use crate::store::{self, SaveError};
 
 /// A format `export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
     /// iCalendar for phone and desktop calendars: all-day events with reminders (.ics)
     Ics,
@@ -27,6 +27,33 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// Every format, in the order the CLI's help and the window list them.
+    pub const ALL: [Self; 4] = [Self::Ics, Self::Csv, Self::Ron, Self::Html];
+
+    /// The format's name on the command line (`--format ics`).
+    pub fn name(self) -> &'static str {
+        self.extension()
+    }
+
+    /// What the format is for, as the CLI's help says it.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Ics => "iCalendar for phone and desktop calendars: all-day events with reminders",
+            Self::Csv => "A spreadsheet: one row per event",
+            Self::Ron => {
+                "The whole state file, to back up or to import elsewhere; the range is ignored"
+            }
+            Self::Html => "A trip sheet to print or keep offline",
+        }
+    }
+
+    /// The format named `name` (as [`Self::name`] gives it, compared without case).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|format| format.name().eq_ignore_ascii_case(name.trim()))
+    }
+
     /// The format a file name's extension stands for (compared without case).
     pub fn from_path(path: &Path) -> Option<Self> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -57,6 +84,9 @@ pub enum ExportFileError {
     Export(#[from] ExportError),
     #[error(transparent)]
     Save(#[from] SaveError),
+    /// Writing here would replace the state file with the export.
+    #[error("{} is the state file itself; choose another file to export to", .0.display())]
+    IsStateFile(PathBuf),
 }
 
 /// An export, made but not yet written.
@@ -111,8 +141,17 @@ pub fn export_text(
     })
 }
 
-/// Makes [`export_text`] and writes it to `out` with [`store::write_file_atomic`]. Returns
-/// the number of events written (`None` for RON).
+/// Where an export goes, and the state file it must never replace.
+#[derive(Clone, Copy, Debug)]
+pub struct ExportTarget<'a> {
+    pub out: &'a Path,
+    /// The open state file, if any: an export to it is refused.
+    pub state_file: Option<&'a Path>,
+}
+
+/// Makes [`export_text`] and writes it to `target.out` with [`store::write_file_atomic`].
+/// Returns the number of events written (`None` for RON). Refuses, before making anything, to
+/// write over the state file ([`ExportFileError::IsStateFile`]).
 pub fn export_to_file(
     state: &State,
     format: ExportFormat,
@@ -120,9 +159,24 @@ pub fn export_to_file(
     today: NaiveDate,
     stamp: DateTime<Utc>,
     title: &str,
-    out: &Path,
+    target: ExportTarget<'_>,
 ) -> Result<Option<usize>, ExportFileError> {
+    let out = target.out;
+    if target
+        .state_file
+        .is_some_and(|state_file| is_same_file(out, state_file))
+    {
+        return Err(ExportFileError::IsStateFile(out.to_path_buf()));
+    }
     let export = export_text(state, format, range, today, stamp, title)?;
     store::write_file_atomic(out, export.text.as_bytes())?;
     Ok(export.events)
+}
+
+/// Whether `a` and `b` name one existing file (through links or `..` as well).
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }

@@ -21,7 +21,10 @@ mod trip_sheet;
 
 pub use csv_table::{CSV_HEADER, to_csv};
 pub use events::{EventKind, EventPlan, EventSim, ScheduleEvent, schedule_events};
-pub use file::{ExportFileError, ExportFormat, ExportText, export_text, export_to_file};
+pub use file::{
+    ExportFileError, ExportFormat, ExportTarget, ExportText, export_text, export_to_file,
+    is_same_file,
+};
 pub use ics::{PRODID, to_ics};
 pub use range::{ExportRange, MAX_RANGE_DAYS};
 pub use trip_sheet::to_html;

@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::html::{Link, escape};
+use super::html::escape;
 use super::{EventKind, ExportRange, MAX_RANGE_DAYS, ScheduleEvent, schedule_events};
-use crate::model::{State, TripId, TripLeg};
+use crate::model::{LinkSafety, State, TripId, TripLeg};
 use crate::schedule::{Agenda, SimSchedule, sim_covers_on};
 
 /// Inline, printable styles: the page loads nothing from anywhere.
@@ -91,20 +91,16 @@ fn warnings_html(out: &mut String, state: &State, events: &[ScheduleEvent]) {
         ));
     }
     for sim in &state.sims {
-        let Some(url) = sim
-            .renew_url
-            .as_deref()
-            .filter(|url| !url.trim().is_empty())
-        else {
+        let Some((_, safety)) = sim.renew_link() else {
             continue;
         };
-        match Link::classify(url) {
-            Link::Https(_) => {}
-            Link::Http(_) => warnings.push(format!(
+        match safety {
+            LinkSafety::Https => {}
+            LinkSafety::Http => warnings.push(format!(
                 "The renewal link of {} is not https: check it before paying.",
                 escape(&sim.name)
             )),
-            Link::Other(_) => warnings.push(format!(
+            LinkSafety::NotWeb => warnings.push(format!(
                 "The renewal link of {} is not a web link, so it is shown as text only.",
                 escape(&sim.name)
             )),
@@ -314,36 +310,24 @@ fn sims_html(out: &mut String, state: &State, agenda: &Agenda) {
             escape(sim.number.as_deref().unwrap_or("")),
             last_day.map(|day| day.to_string()).unwrap_or_default(),
         );
-        link_html(out, sim.renew_url.as_deref().unwrap_or(""));
+        if let Some(link) = sim.renew_link() {
+            link_html(out, link);
+        }
         let _ = writeln!(out, "</td><td>{}</td></tr>", escape(&sim.payment));
     }
     out.push_str("</tbody>\n</table>\n");
 }
 
 /// A renewal link: `https` as a link, `http` as a link with a warning, anything else as text.
-fn link_html(out: &mut String, url: &str) {
-    if url.trim().is_empty() {
-        return;
-    }
-    match Link::classify(url) {
-        Link::Https(url) => {
-            let url = escape(url);
-            let _ = write!(out, "<a href=\"{url}\" rel=\"noreferrer\">{url}</a>");
-        }
-        Link::Http(url) => {
-            let url = escape(url);
-            let _ = write!(
-                out,
-                "<a href=\"{url}\" rel=\"noreferrer\">{url}</a> \
-                 <span class=\"warn\">not https: check it before paying</span>"
-            );
-        }
-        Link::Other(url) => {
-            let _ = write!(
-                out,
-                "{} <span class=\"warn\">not a web link</span>",
-                escape(url)
-            );
-        }
-    }
+fn link_html(out: &mut String, (url, safety): (&str, LinkSafety)) {
+    let url = escape(url);
+    let _ = match safety {
+        LinkSafety::Https => write!(out, "<a href=\"{url}\" rel=\"noreferrer\">{url}</a>"),
+        LinkSafety::Http => write!(
+            out,
+            "<a href=\"{url}\" rel=\"noreferrer\">{url}</a> \
+             <span class=\"warn\">not https: check it before paying</span>"
+        ),
+        LinkSafety::NotWeb => write!(out, "{url} <span class=\"warn\">not a web link</span>"),
+    };
 }

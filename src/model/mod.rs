@@ -1,6 +1,7 @@
 //! Plain serde data: the state file's schema (version 1, see DESIGN.md). No egui, no I/O.
 
 mod ids;
+mod link;
 mod money;
 mod plan;
 mod renewal;
@@ -9,6 +10,7 @@ mod state;
 mod trip;
 
 pub use ids::{PlanId, RenewalId, SimId, TripId};
+pub use link::LinkSafety;
 pub use money::Money;
 pub use plan::{DataAllowance, Plan, Validity};
 pub use renewal::{Renewal, RenewalStatus};

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::SimId;
+use super::{LinkSafety, SimId};
 
 /// One SIM (physical or eSIM), with what the user already has on it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +39,14 @@ pub struct Sim {
     pub payment: String,
     #[serde(default)]
     pub notes: String,
+}
+
+impl Sim {
+    /// The renewal link, trimmed, with what may be done with it; `None` when there is none.
+    pub fn renew_link(&self) -> Option<(&str, LinkSafety)> {
+        let url = self.renew_url.as_deref()?.trim();
+        (!url.is_empty()).then(|| (url, LinkSafety::of(url)))
+    }
 }
 
 /// A physical card or an eSIM profile.

@@ -16,8 +16,7 @@ mod import;
 mod load;
 mod save;
 mod validate;
-
-use std::path::PathBuf;
+mod warnings;
 
 pub use aside::set_aside;
 pub use error::{LoadError, SaveError};
@@ -28,13 +27,7 @@ pub use validate::{
     DATE_YEARS, Item, MAX_KEEP_ALIVE_DAYS, MAX_LEAD_DAYS, MAX_VALIDITY_DAYS, MAX_VALIDITY_MONTHS,
     MAX_VALIDITY_WEEKS, Problem, ValidationError, validate,
 };
+pub use warnings::{Warning, warnings};
 
 /// The largest state file accepted: 16 MiB, far more than any real one needs.
 pub const MAX_STATE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Where the state lives unless `--state` or `SIM_PLANNER_STATE` says otherwise:
-/// `state.ron` in eframe's storage folder for the app. `None` when the platform has no such
-/// folder (no home directory).
-pub fn default_state_path() -> Option<PathBuf> {
-    eframe::storage_dir("sim-planner").map(|folder| folder.join("state.ron"))
-}

@@ -5,80 +5,8 @@ use rust_i18n::t;
 use super::app::{Action, ViewState};
 use super::edit::Edit;
 use super::style;
-use crate::model::{Renewal, RenewalStatus, Sim, State};
-use crate::schedule::{Agenda, Alert, AlertKind, Severity, SimSchedule};
-
-/// One alert as a sentence.
-pub fn alert_text(state: &State, alert: &Alert) -> String {
-    let sim = alert
-        .sim
-        .and_then(|id| state.sim(id))
-        .map_or("?", |sim| sim.name.as_str());
-    let plan = |id| {
-        state
-            .renewal(id)
-            .and_then(|r| state.plan(r.plan))
-            .map_or("?", |p| p.name.as_str())
-    };
-    match &alert.kind {
-        AlertKind::Overdue { renewal } => t!(
-            "alerts.overdue",
-            sim = sim,
-            plan = plan(*renewal),
-            date = alert.date.to_string()
-        ),
-        AlertKind::RenewBy { expires } => t!(
-            "alerts.renew_by",
-            sim = sim,
-            date = alert.date.to_string(),
-            expires = expires.to_string()
-        ),
-        AlertKind::Expires => t!("alerts.expires", sim = sim, date = alert.date.to_string()),
-        AlertKind::Gap { range } => t!(
-            "alerts.gap",
-            sim = sim,
-            count = range.days(),
-            from = range.start.to_string(),
-            to = range.end.to_string()
-        ),
-        AlertKind::LostDays { renewal, range } => t!(
-            "alerts.lost",
-            sim = sim,
-            plan = plan(*renewal),
-            count = range.days(),
-            from = range.start.to_string(),
-            to = range.end.to_string()
-        ),
-        AlertKind::DataRunsOut { renewal, until } => t!(
-            "alerts.data",
-            sim = sim,
-            plan = plan(*renewal),
-            date = alert.date.to_string(),
-            until = until.to_string()
-        ),
-        AlertKind::KeepAlive => t!(
-            "alerts.keep_alive",
-            sim = sim,
-            date = alert.date.to_string()
-        ),
-        AlertKind::Uncovered {
-            trip,
-            country,
-            range,
-        } => {
-            let trip = state.trip(*trip).map_or("?", |t| t.name.as_str());
-            t!(
-                "alerts.uncovered",
-                trip = trip,
-                country = country.as_str(),
-                count = range.days(),
-                from = range.start.to_string(),
-                to = range.end.to_string()
-            )
-        }
-    }
-    .into_owned()
-}
+use crate::model::{LinkSafety, Renewal, RenewalStatus, Sim, State};
+use crate::schedule::{Agenda, Alert, Severity, SimSchedule};
 
 /// The alerts list; `texts` holds each alert's sentence (made once per change of the state).
 pub fn alerts_ui(ui: &mut egui::Ui, alerts: &[Alert], texts: &[String], actions: &mut Vec<Action>) {
@@ -178,24 +106,27 @@ fn sim_details_ui(ui: &mut egui::Ui, agenda: &Agenda, sim: &Sim) {
                 ui.end_row();
             }
         });
-    if let Some(url) = &sim.renew_url {
-        renew_link_ui(ui, url);
+    if let Some(link) = sim.renew_link() {
+        renew_link_ui(ui, link);
     }
     if !sim.notes.is_empty() {
         ui.label(egui::RichText::new(&sim.notes).italics());
     }
 }
 
-/// Opens only http(s) links; a link that is not https carries a warning.
-pub fn renew_link_ui(ui: &mut egui::Ui, url: &str) {
-    let lower = url.trim().to_ascii_lowercase();
-    if lower.starts_with("https://") {
-        ui.hyperlink_to(t!("details.renew_link"), url);
-    } else if lower.starts_with("http://") {
-        ui.hyperlink_to(t!("details.renew_link"), url);
-        ui.colored_label(style::WARNING, t!("details.not_https"));
-    } else {
-        ui.colored_label(style::DANGER, t!("details.bad_link", url = url));
+/// Opens only http(s) links ([`LinkSafety`]); a link that is not https carries a warning.
+pub fn renew_link_ui(ui: &mut egui::Ui, (url, safety): (&str, LinkSafety)) {
+    match safety {
+        LinkSafety::Https => {
+            ui.hyperlink_to(t!("details.renew_link"), url);
+        }
+        LinkSafety::Http => {
+            ui.hyperlink_to(t!("details.renew_link"), url);
+            ui.colored_label(style::WARNING, t!("details.not_https"));
+        }
+        LinkSafety::NotWeb => {
+            ui.colored_label(style::DANGER, t!("details.bad_link", url = url));
+        }
     }
 }
 

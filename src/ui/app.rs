@@ -16,6 +16,7 @@ use super::startup::Startup;
 use super::{alerts, dnd, month, plans, sim_list, style, timeline, trips};
 use crate::model::{PlanId, Renewal, RenewalId, SimId, State};
 use crate::schedule::{Agenda, Alert, DateRange, alerts as schedule_alerts};
+use crate::text::alert_sentence;
 
 /// Where the recent-files list is kept in eframe's storage.
 pub const RECENT_FILES_KEY: &str = "recent_files";
@@ -157,7 +158,7 @@ impl ScheduleCache {
         let alerts = schedule_alerts(&agenda, DateRange::new(today, end));
         let alert_texts = alerts
             .iter()
-            .map(|alert| alerts::alert_text(state, alert))
+            .map(|alert| alert_sentence(state, alert))
             .collect();
         Self {
             revision,

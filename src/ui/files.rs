@@ -52,6 +52,8 @@ pub struct FilesWindow {
     pub range: RangeChoice,
     pub import: Option<ImportStage>,
     pub error: Option<String>,
+    /// The open state file: exports never replace it.
+    state_file: Option<PathBuf>,
 }
 
 impl FilesWindow {
@@ -78,6 +80,7 @@ impl FilesWindow {
             range: RangeChoice::NextDays(90),
             import: None,
             error: None,
+            state_file: current.map(Path::to_path_buf),
         }
     }
 
@@ -152,16 +155,28 @@ impl FilesWindow {
                 self.import = Some(read_import(state, &path));
                 Ok(None)
             }
-            FilePurpose::ExportState => store::to_ron_string(state)
+            FilePurpose::ExportState => {
+                let target = export::ExportTarget {
+                    out: &path,
+                    state_file: self.state_file.as_deref(),
+                };
+                let whole_state = ExportRange::next_days(today, 1);
+                export::export_to_file(
+                    state,
+                    ExportFormat::Ron,
+                    &whole_state,
+                    today,
+                    Utc::now(),
+                    "",
+                    target,
+                )
                 .map_err(|error| error.to_string())
-                .and_then(|text| {
-                    store::write_file_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
-                })
-                .map(|()| {
+                .map(|_| {
                     Some(FileOutcome::Exported(
                         t!("files.exported_state", path = path.display().to_string()).into_owned(),
                     ))
-                }),
+                })
+            }
             FilePurpose::ExportSchedule => self.export_schedule(state, today, &path).map(Some),
         };
         match result {
@@ -195,10 +210,21 @@ impl FilesWindow {
         .map_err(|error| error.to_string())?;
         // The same code as `sim-planner export`.
         let title = t!("files.trip_sheet_title");
-        let events =
-            export::export_to_file(state, self.format, &range, today, Utc::now(), &title, path)
-                .map_err(|error| error.to_string())?
-                .unwrap_or_default();
+        let target = export::ExportTarget {
+            out: path,
+            state_file: self.state_file.as_deref(),
+        };
+        let events = export::export_to_file(
+            state,
+            self.format,
+            &range,
+            today,
+            Utc::now(),
+            &title,
+            target,
+        )
+        .map_err(|error| error.to_string())?
+        .unwrap_or_default();
         Ok(FileOutcome::Exported(
             t!(
                 "files.exported_schedule",

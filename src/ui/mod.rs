@@ -20,12 +20,13 @@ pub mod style;
 pub mod timeline;
 pub mod trips;
 
-use std::process::ExitCode;
-
 pub use app::SimPlannerApp;
 pub use startup::Startup;
+use std::process::ExitCode;
 
-use crate::cli::Cli;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
 
 /// The bundled CJK fallback font (Noto Sans SC, subset; see `assets/fonts/README.md`).
 static CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
@@ -46,11 +47,27 @@ pub fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+/// What the window is opened with (`main` turns the command line into this).
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The state file; `None` when the system has no folder for one (work in memory).
+    pub state_path: Option<PathBuf>,
+    /// Pins the date the app believes is today; `None` follows the clock.
+    pub today: Option<NaiveDate>,
+}
+
+/// Where the state lives unless `--state` or `SIM_PLANNER_STATE` says otherwise:
+/// `state.ron` in eframe's storage folder for the app. `None` when the platform has no such
+/// folder (no home directory).
+pub fn default_state_path() -> Option<PathBuf> {
+    eframe::storage_dir("sim-planner").map(|folder| folder.join("state.ron"))
+}
+
 /// Opens the window and runs until it is closed.
-pub fn run(cli: &Cli) -> ExitCode {
-    let startup = Startup::from_cli(cli);
-    let today = cli.today;
-    let options = eframe::NativeOptions {
+pub fn run(options: Options) -> ExitCode {
+    let startup = Startup::from_state_path(options.state_path);
+    let today = options.today;
+    let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("SIM Planner")
             .with_app_id("sim-planner")
@@ -61,7 +78,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     };
     let result = eframe::run_native(
         "sim-planner",
-        options,
+        native_options,
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
             let recent = cc

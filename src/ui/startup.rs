@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use rust_i18n::t;
 
-use crate::cli::Cli;
 use crate::model::State;
 use crate::store::{self, LoadError};
 
@@ -30,8 +29,8 @@ pub enum Startup {
 
 impl Startup {
     /// Loads the state file that `--state`, `SIM_PLANNER_STATE` or the default place names.
-    pub fn from_cli(cli: &Cli) -> Self {
-        match cli.state_path() {
+    pub fn from_state_path(path: Option<PathBuf>) -> Self {
+        match path {
             Some(path) => Self::from_path(path),
             None => Self::NoPath,
         }

@@ -8,7 +8,7 @@ use super::{
     optional_text, optional_whole_number, problem_ui, required_text, row, text_field,
     text_from_optional, warning_ui,
 };
-use crate::model::{RenewalRule, Rgb, Sim, SimId, SimKind, State};
+use crate::model::{LinkSafety, RenewalRule, Rgb, Sim, SimId, SimKind, State};
 use crate::store;
 use crate::ui::edit::Edit;
 use crate::ui::pickers;
@@ -289,13 +289,7 @@ fn renew_url_from_text(text: &str) -> Parsed<Option<String>> {
     if text.is_empty() {
         return Ok(None);
     }
-    let lower = text.to_ascii_lowercase();
-    let host = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .and_then(|rest| rest.split(['/', '?', '#']).next())
-        .unwrap_or_default();
-    if host.is_empty() || text.chars().any(char::is_whitespace) {
+    if !LinkSafety::of(text).can_open() {
         return Err(FieldError::Invalid(t!("editors.error.url")));
     }
     Ok(Some(text.to_owned()))

@@ -12,8 +12,9 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::model::State;
-use crate::schedule::{Agenda, Alert, AlertKind, DateRange, alerts};
+use crate::schedule::{Agenda, DateRange, alerts};
 use crate::store;
+use crate::text::alert_sentence;
 
 pub use export::{DEFAULT_EXPORT_DAYS, ExportArgs, export_range};
 pub use import::ImportArgs;
@@ -78,9 +79,10 @@ pub enum Command {
 }
 
 impl Cli {
-    /// The state file to use: `--state`, `SIM_PLANNER_STATE`, or the default place.
-    pub fn state_path(&self) -> Option<PathBuf> {
-        self.state.clone().or_else(store::default_state_path)
+    /// The state file to use: `--state`, `SIM_PLANNER_STATE`, or `default` (the app's storage
+    /// folder, which `main` asks the window's toolkit for).
+    pub fn state_path(&self, default: Option<PathBuf>) -> Option<PathBuf> {
+        self.state.clone().or(default)
     }
 
     /// `--today`, or the local date.
@@ -91,8 +93,9 @@ impl Cli {
 }
 
 /// Runs a headless subcommand, printing to stdout (results) and stderr (problems).
-pub fn run(cli: &Cli, command: &Command) -> ExitCode {
-    let Some(path) = cli.state_path() else {
+/// `default_state` is where the state lives unless `--state` says otherwise.
+pub fn run(cli: &Cli, command: &Command, default_state: Option<PathBuf>) -> ExitCode {
+    let Some(path) = cli.state_path(default_state) else {
         eprintln!("error: no folder for the state file on this system; pass --state PATH");
         return ExitCode::FAILURE;
     };
@@ -104,6 +107,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         }),
         Command::Check => with_state(&path, |state| {
             println!("{}", check_summary(state));
+            for warning in store::warnings(state) {
+                eprintln!("warning: {warning}");
+            }
             ExitCode::SUCCESS
         }),
         Command::Agenda { json: true, .. } => {
@@ -172,87 +178,8 @@ pub fn agenda_text(state: &State, path: &Path, today: NaiveDate, days: u32) -> S
     }
     out.push('\n');
     for alert in &items {
-        let (tag, text) = describe_alert(state, alert);
-        let _ = writeln!(out, "{}  {tag:<9} {text}", alert.date);
+        let _ = writeln!(out, "{}  {}", alert.date, alert_sentence(state, alert));
     }
     let _ = writeln!(out, "\n{} items.", items.len());
     out
-}
-
-/// A short tag and a sentence for one alert, in English.
-pub fn describe_alert(state: &State, alert: &Alert) -> (&'static str, String) {
-    let sim_name = alert
-        .sim
-        .and_then(|id| state.sim(id))
-        .map_or_else(|| "?".to_owned(), |sim| sim.name.clone());
-    let plan_name = |renewal| {
-        state
-            .renewal(renewal)
-            .and_then(|r| state.plan(r.plan))
-            .map_or_else(|| "?".to_owned(), |plan| plan.name.clone())
-    };
-    match &alert.kind {
-        AlertKind::Overdue { renewal } => (
-            "OVERDUE",
-            format!(
-                "{sim_name}: \"{}\" was planned for {} and is not paid",
-                plan_name(*renewal),
-                alert.date
-            ),
-        ),
-        AlertKind::RenewBy { expires } => (
-            "RENEW BY",
-            format!(
-                "{sim_name}: renew by {} (service ends {expires})",
-                alert.date
-            ),
-        ),
-        AlertKind::Expires => ("EXPIRES", format!("{sim_name}: last day of service")),
-        AlertKind::Gap { range } => (
-            "GAP",
-            format!(
-                "{sim_name}: no service for {} days, {} to {}",
-                range.days(),
-                range.start,
-                range.end
-            ),
-        ),
-        AlertKind::LostDays { renewal, range } => (
-            "LOST",
-            format!(
-                "{sim_name}: \"{}\" throws away {} days already paid ({} to {})",
-                plan_name(*renewal),
-                range.days(),
-                range.start,
-                range.end
-            ),
-        ),
-        AlertKind::DataRunsOut { renewal, until } => (
-            "DATA",
-            format!(
-                "{sim_name}: data of \"{}\" runs out; no data until {until} at the expected use",
-                plan_name(*renewal)
-            ),
-        ),
-        AlertKind::KeepAlive => (
-            "KEEP",
-            format!("{sim_name}: the number may be recycled after this day without a renewal"),
-        ),
-        AlertKind::Uncovered {
-            trip,
-            country,
-            range,
-        } => {
-            let trip_name = state.trip(*trip).map_or("?", |t| t.name.as_str());
-            (
-                "NO SIM",
-                format!(
-                    "{trip_name}: no SIM works in {country} for {} days, {} to {}",
-                    range.days(),
-                    range.start,
-                    range.end
-                ),
-            )
-        }
-    }
 }

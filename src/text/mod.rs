@@ -1,0 +1,6 @@
+//! Words for what the schedule computed, shared by the window and the CLI (which never import
+//! each other): sentences built from `assets/locales/`, with no egui in them.
+
+mod alert;
+
+pub use alert::alert_sentence;
