@@ -10,7 +10,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, vec2};
 use sim_planner::model::SimId;
 use sim_planner::ui::SimPlannerApp;
-use sim_planner::ui::app::CalendarKind;
+use sim_planner::ui::view_state::CalendarKind;
 
 fn input() -> RawInput {
     RawInput {

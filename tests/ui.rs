@@ -10,7 +10,7 @@ use common::ui::{App, redo, select_sim, traveller_harness, undo};
 use egui::{Key, Pos2};
 use egui_kittest::kittest::Queryable as _;
 use sim_planner::model::{PlanId, RenewalId, RenewalStatus, SimId, State};
-use sim_planner::ui::app::CalendarKind;
+use sim_planner::ui::view_state::CalendarKind;
 
 /// Drags from `from` to `to` the way a pointer does, one frame per step.
 fn drag(harness: &mut App, from: Pos2, to: Pos2) {
@@ -142,7 +142,8 @@ fn dragging_a_plan_chip_onto_a_timeline_row_schedules_it_for_that_rows_sim() {
     let row = harness.get_by_label("Timeline row 巴林流量卡").rect();
     let target = d("2026-12-24");
     let days = (target - view.timeline_start).num_days() as f32;
-    let x = row.left() + 150.0 + view.px_per_day * (days + 0.5);
+    let px_per_day = (row.width() - 150.0) / view.timeline_days;
+    let x = row.left() + 150.0 + px_per_day * (days + 0.5);
     let chip = harness.get_by_label("每月 20GB").rect().center();
     drag(&mut harness, chip, egui::pos2(x, row.center().y - 8.0));
 
@@ -270,9 +271,10 @@ fn dragging_a_renewal_marker_along_a_timeline_row_moves_it() {
     let before = harness.state().state().clone();
     let view = harness.state().view().clone();
     let row = harness.get_by_label("Timeline row 巴林流量卡").rect();
+    let px_per_day = (row.width() - 150.0) / view.timeline_days;
     let x_of = |day: &str| {
         let days = (d(day) - view.timeline_start).num_days() as f32;
-        row.left() + 150.0 + view.px_per_day * (days + 0.5)
+        row.left() + 150.0 + px_per_day * (days + 0.5)
     };
     let from = egui::pos2(x_of("2027-01-12"), row.center().y);
     let to = egui::pos2(x_of("2027-01-20"), row.center().y);

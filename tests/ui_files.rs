@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::ui::{App, harness};
+use common::ui::{App, harness, settle};
 use common::{d, traveller};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
@@ -62,8 +62,8 @@ fn exporting_the_schedule_through_a_native_dialog_writes_an_ics_a_parser_reads()
 
     let target = folder.path().join("trip.ics");
     answers.answers.send(Some(target.clone())).unwrap();
-    harness.run();
-    harness.run();
+    harness.step();
+    settle(&mut harness);
 
     let first = std::fs::read_to_string(&target).unwrap();
     let uids = vevent_uids(&first);
@@ -84,7 +84,8 @@ fn exporting_the_schedule_through_a_native_dialog_writes_an_ics_a_parser_reads()
     file_menu(&mut harness, "Export schedule...");
     type_path(&mut harness, &target);
     harness.get_by_label("Export").click();
-    harness.run();
+    harness.step();
+    settle(&mut harness);
     assert_eq!(
         vevent_uids(&std::fs::read_to_string(&target).unwrap()),
         uids
@@ -129,14 +130,16 @@ fn import_by_typed_path_shows_a_preview_merges_and_undoes_in_one_step() {
     file_menu(&mut harness, "Import...");
     type_path(&mut harness, &incoming);
     harness.get_by_label("Check the file").click();
-    harness.run();
+    harness.step();
+    settle(&mut harness);
     assert!(
         harness.query_all_by_label_contains("Merge adds").count() > 0,
         "the preview says what a merge adds"
     );
 
     harness.get_by_label("Merge").click();
-    harness.run();
+    harness.step();
+    settle(&mut harness);
     let after = harness.state().state().clone();
     let example = sim_planner::ui::startup::example_state().unwrap();
     assert_eq!(after.sims.len(), before.sims.len() + example.sims.len());
@@ -168,7 +171,8 @@ fn every_bad_file_is_refused_with_its_problems_and_changes_nothing() {
         file_menu(&mut harness, "Import...");
         type_path(&mut harness, &path);
         harness.get_by_label("Check the file").click();
-        harness.run();
+        harness.step();
+        settle(&mut harness);
         assert!(
             harness
                 .query_by_label("This file cannot be imported; nothing was changed:")
@@ -202,7 +206,8 @@ fn dropping_a_ron_file_on_the_window_starts_an_import() {
         .input_mut()
         .dropped_files
         .push(std::sync::Arc::new(DroppedPath(path)));
-    harness.run();
+    harness.step();
+    settle(&mut harness);
     assert!(
         harness
             .query_all_by_label_contains("Merge adds 3 SIMs")
@@ -210,7 +215,8 @@ fn dropping_a_ron_file_on_the_window_starts_an_import() {
             > 0
     );
     harness.get_by_label("Replace").click();
-    harness.run();
+    harness.step();
+    settle(&mut harness);
     assert_eq!(harness.state().state(), &traveller());
 }
 
@@ -222,7 +228,8 @@ fn save_as_writes_the_state_and_continues_there_and_open_switches_files() {
     file_menu(&mut harness, "Save as...");
     type_path(&mut harness, &copy);
     harness.get_by_label("Save").click();
-    harness.run();
+    harness.step();
+    settle(&mut harness);
     assert_eq!(sim_planner::store::load(&copy).unwrap(), traveller());
     assert_eq!(harness.state().document().path(), Some(copy.as_path()));
     assert_eq!(harness.state().recent_files().first(), Some(&copy));
@@ -233,7 +240,8 @@ fn save_as_writes_the_state_and_continues_there_and_open_switches_files() {
         .click();
     harness.run();
     harness.get_by_label("Mark paid").click();
-    harness.run();
+    harness.step();
+    settle(&mut harness);
     assert_eq!(
         &sim_planner::store::load(&copy).unwrap(),
         harness.state().state()
@@ -244,7 +252,8 @@ fn save_as_writes_the_state_and_continues_there_and_open_switches_files() {
     file_menu(&mut harness, "Open...");
     type_path(&mut harness, &other);
     harness.get_by_label("Open").click();
-    harness.run();
+    harness.step();
+    settle(&mut harness);
     assert_eq!(harness.state().state(), &State::default());
     assert_eq!(harness.state().document().path(), Some(other.as_path()));
 }

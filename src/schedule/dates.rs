@@ -1,7 +1,7 @@
 //! Date arithmetic for plans and periods. Every step is checked: a date past chrono's range
 //! saturates instead of panicking.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike as _, Days, Months, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::model::Validity;
@@ -75,4 +75,32 @@ pub fn plan_end(validity: Validity, start: NaiveDate) -> NaiveDate {
             .checked_add_months(Months::new(n.max(1)))
             .map_or(NaiveDate::MAX, prev_day),
     }
+}
+
+/// The first day of `day`'s month.
+pub fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// `day`'s month moved by `delta` months (the first of that month; unchanged at chrono's
+/// limits).
+pub fn step_months(day: NaiveDate, delta: i32) -> NaiveDate {
+    let first = first_of_month(day);
+    let step = Months::new(delta.unsigned_abs());
+    let moved = if delta >= 0 {
+        first.checked_add_months(step)
+    } else {
+        first.checked_sub_months(step)
+    };
+    moved.unwrap_or(first)
+}
+
+/// The first day a month grid shows: the month's first day, stepped back to the week's first
+/// day `week_start`.
+pub fn grid_start(month: NaiveDate, week_start: Weekday) -> NaiveDate {
+    let first = first_of_month(month);
+    let back = first.weekday().days_since(week_start);
+    first
+        .checked_sub_days(Days::new(u64::from(back)))
+        .unwrap_or(first)
 }

@@ -16,7 +16,7 @@ pub use agenda::Agenda;
 pub use alerts::{Alert, AlertKind, Severity, alerts};
 pub use costs::{BaseMonthCost, MonthCost, base_costs, costs};
 pub use coverage::{TripCoverage, UncoveredDay, covers, sim_covers_on, trip_coverage};
-pub use dates::{DateRange, days_between, plan_end};
+pub use dates::{DateRange, days_between, first_of_month, grid_start, plan_end, step_months};
 pub use preview::{RenewalPreview, preview_renewal};
 pub use sim_schedule::{AppliedRenewal, RenewBy, Segment, ServiceRun, SimSchedule, sim_schedule};
 pub use suggest::{Suggestion, suggestions};

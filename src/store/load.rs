@@ -78,6 +78,12 @@ pub fn load_bytes(bytes: &[u8]) -> Result<State, LoadError> {
 /// [`MAX_STATE_BYTES`] is refused from its size alone, before it is read. The file is never
 /// changed, whatever the outcome.
 pub fn load(path: &Path) -> Result<State, LoadError> {
+    load_bytes(&read_state_bytes(path)?)
+}
+
+/// The bytes of the state file at `path`, refused from its size alone when it is over
+/// [`MAX_STATE_BYTES`].
+pub(super) fn read_state_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io_error = |source: std::io::Error| {
         if source.kind() == std::io::ErrorKind::NotFound {
             LoadError::NotFound {
@@ -103,7 +109,7 @@ pub fn load(path: &Path) -> Result<State, LoadError> {
     file.take(MAX_STATE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
-    load_bytes(&bytes)
+    Ok(bytes)
 }
 
 /// Line and column (both from 1, columns in characters) of byte `offset`, which must follow

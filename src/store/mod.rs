@@ -13,6 +13,7 @@
 mod aside;
 mod error;
 mod import;
+mod lenient;
 mod load;
 mod save;
 mod validate;
@@ -21,6 +22,7 @@ mod warnings;
 pub use aside::set_aside;
 pub use error::{LoadError, SaveError};
 pub use import::{ImportMode, ImportPreview, preview_import};
+pub use lenient::{load_lenient, parse_lenient};
 pub use load::{load, load_bytes, parse_state};
 pub use save::{save, to_ron_string, write_file_atomic};
 pub use validate::{

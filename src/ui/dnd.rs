@@ -4,10 +4,17 @@
 use chrono::NaiveDate;
 use rust_i18n::t;
 
-use super::app::{Action, DragPayload};
+use super::action::Action;
 use super::style;
-use crate::model::{Renewal, RenewalStatus, SimId, State};
+use crate::model::{PlanId, Renewal, RenewalId, RenewalStatus, SimId, State};
 use crate::schedule::preview_renewal;
+
+/// What is dragged: a plan chip (to schedule a renewal) or a renewal (to move it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DragPayload {
+    Plan(PlanId),
+    Renewal(RenewalId),
+}
 
 /// The renewal a drop of `payload` on `on` would create or move to, for `sim` (the target row)
 /// or else the selected SIM. `None` when no SIM is known yet (the drop will ask).

@@ -2,9 +2,12 @@
 //! place where the state changes.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use chrono::{DateTime, Local};
 
+use super::autosave::{Autosaver, StateWriter, StoreWriter};
 use super::edit::Edit;
 use super::history::History;
 use crate::model::State;
@@ -15,6 +18,8 @@ use crate::store;
 pub enum SaveStatus {
     /// Nothing has changed since the file was opened.
     Unchanged,
+    /// A change is being written.
+    Saving,
     Saved(DateTime<Local>),
     /// The last save failed; the state is kept in memory and saving is tried again on the next
     /// change.
@@ -23,14 +28,35 @@ pub enum SaveStatus {
     Off(String),
 }
 
+/// Tells documents apart, so nothing computed from one is shown for another (after Open).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DocumentId(u64);
+
+impl DocumentId {
+    fn next() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Self(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
 /// The state being edited and everything that hangs off changing it.
 pub struct Document {
+    id: DocumentId,
     state: State,
     path: Option<PathBuf>,
     autosave: bool,
+    /// A file this build must never write (a newer version): every edit is refused.
+    read_only: Option<String>,
     history: History,
     revision: u64,
     save_status: SaveStatus,
+    /// The writer the autosave thread will use, until the thread is started.
+    writer: Option<Box<dyn StateWriter>>,
+    saver: Option<Autosaver>,
+    /// The window to wake when a save finishes.
+    repaint: Option<egui::Context>,
+    /// The snapshot whose report the status line waits for.
+    latest_save: u64,
 }
 
 impl Document {
@@ -42,13 +68,42 @@ impl Document {
             SaveStatus::Off(rust_i18n::t!("status.autosave_off").into_owned())
         };
         Self {
+            id: DocumentId::next(),
             state,
             path,
             autosave,
+            read_only: None,
             history: History::default(),
             revision: 0,
             save_status,
+            writer: None,
+            saver: None,
+            repaint: None,
+            latest_save: 0,
         }
+    }
+
+    /// A document that shows `state` from `path` and can change nothing (a file from a newer
+    /// version): `reason` says why, in the status line and to every edit.
+    pub fn read_only(state: State, path: PathBuf, reason: String) -> Self {
+        let mut doc = Self::new(state, Some(path), false);
+        doc.save_status = SaveStatus::Off(
+            rust_i18n::t!("status.read_only", reason = reason.as_str()).into_owned(),
+        );
+        doc.read_only = Some(reason);
+        doc
+    }
+
+    /// Writes with `writer` instead of the store's atomic save (tests that make a save block
+    /// or fail).
+    #[must_use]
+    pub fn with_writer(mut self, writer: Box<dyn StateWriter>) -> Self {
+        self.writer = Some(writer);
+        self
+    }
+
+    pub fn id(&self) -> DocumentId {
+        self.id
     }
 
     pub fn state(&self) -> &State {
@@ -68,22 +123,26 @@ impl Document {
         &self.save_status
     }
 
+    /// Why nothing can be changed, if so.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
+        self.read_only.is_none() && self.history.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
+        self.read_only.is_none() && self.history.can_redo()
     }
 
-    /// Applies `edit` if the result is a valid state; otherwise changes nothing and returns every
-    /// problem. Records undo and autosaves.
+    /// "Apply, then validate": applies `edit` if the result is a valid state; otherwise changes
+    /// nothing and returns every problem. An edit that changes nothing adds no undo step and
+    /// writes nothing. Records undo and autosaves.
     pub fn apply(&mut self, edit: Edit) -> Result<(), Vec<String>> {
-        let mut next = self.state.clone();
-        edit.apply(&mut next);
-        let problems = store::validate(&next);
-        if !problems.is_empty() {
-            return Err(problems.iter().map(ToString::to_string).collect());
+        let next = self.checked(edit)?;
+        if next == self.state {
+            return Ok(());
         }
         let before = std::mem::replace(&mut self.state, next);
         self.history.record(before);
@@ -91,9 +150,25 @@ impl Document {
         Ok(())
     }
 
+    /// The state `edit` would give, if it is valid: the one check the editors and
+    /// [`Self::apply`] share.
+    pub fn checked(&self, edit: Edit) -> Result<State, Vec<String>> {
+        if let Some(reason) = &self.read_only {
+            return Err(vec![reason.clone()]);
+        }
+        let mut next = self.state.clone();
+        edit.apply(&mut next);
+        let problems = store::validate(&next);
+        if problems.is_empty() {
+            Ok(next)
+        } else {
+            Err(problems.iter().map(ToString::to_string).collect())
+        }
+    }
+
     /// Restores the state before the last change.
     pub fn undo(&mut self) -> bool {
-        let undone = self.history.undo(&mut self.state);
+        let undone = self.read_only.is_none() && self.history.undo(&mut self.state);
         if undone {
             self.changed();
         }
@@ -102,26 +177,77 @@ impl Document {
 
     /// Re-applies the change the last undo reverted.
     pub fn redo(&mut self) -> bool {
-        let redone = self.history.redo(&mut self.state);
+        let redone = self.read_only.is_none() && self.history.redo(&mut self.state);
         if redone {
             self.changed();
         }
         redone
     }
 
-    /// Writes the state to `path` and continues there (File > Save as).
-    pub fn save_as(&mut self, path: PathBuf) -> Result<(), String> {
-        store::save(&path, &self.state).map_err(|error| error.to_string())?;
+    /// Continues at `path`, where the state as of `revision` was just written (File > Save
+    /// as): later changes are saved there, and one made meanwhile is saved at once.
+    pub fn continue_at(&mut self, path: PathBuf, revision: u64) {
         self.path = Some(path);
         self.autosave = true;
         self.save_status = SaveStatus::Saved(Local::now());
-        Ok(())
+        if revision != self.revision {
+            self.save();
+        }
+    }
+
+    /// Writes the state once more (after a failed save, when the user asks to try again).
+    pub fn save_again(&mut self) {
+        if self.autosave {
+            self.save();
+        }
     }
 
     /// Turns autosave on (the user chose to start afresh) and saves at once.
     pub fn enable_autosave(&mut self) {
-        self.autosave = true;
-        self.save();
+        if self.read_only.is_none() {
+            self.autosave = true;
+            self.save();
+        }
+    }
+
+    /// Wakes `ctx` when a save finishes.
+    pub fn set_repaint(&mut self, ctx: &egui::Context) {
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+            if let Some(saver) = &self.saver {
+                saver.set_repaint(ctx);
+            }
+        }
+    }
+
+    /// Takes the autosave thread's reports into the status line. Call once a frame.
+    pub fn poll_saves(&mut self) {
+        let Some(saver) = &self.saver else {
+            return;
+        };
+        for report in saver.poll() {
+            if report.seq == self.latest_save {
+                self.save_status = match report.result {
+                    Ok(at) => SaveStatus::Saved(at),
+                    Err(error) => SaveStatus::Failed(error),
+                };
+            }
+        }
+    }
+
+    /// Whether every change has been written (or its write has failed).
+    pub fn saves_idle(&self) -> bool {
+        self.saver.as_ref().is_none_or(Autosaver::is_idle)
+    }
+
+    /// Waits for the last write, at most `timeout`, and takes its report. `true` when done.
+    pub fn wait_for_saves(&mut self, timeout: Duration) -> bool {
+        let idle = self
+            .saver
+            .as_ref()
+            .is_none_or(|saver| saver.wait_idle(timeout));
+        self.poll_saves();
+        idle
     }
 
     fn changed(&mut self) {
@@ -131,13 +257,20 @@ impl Document {
         }
     }
 
+    /// Hands a snapshot to the autosave thread (started on the first save).
     fn save(&mut self) {
         let Some(path) = &self.path else {
             return;
         };
-        self.save_status = match store::save(path, &self.state) {
-            Ok(()) => SaveStatus::Saved(Local::now()),
-            Err(error) => SaveStatus::Failed(error.to_string()),
-        };
+        let saver = self.saver.get_or_insert_with(|| {
+            let writer = self.writer.take().unwrap_or_else(|| Box::new(StoreWriter));
+            let saver = Autosaver::new(writer);
+            if let Some(ctx) = &self.repaint {
+                saver.set_repaint(ctx);
+            }
+            saver
+        });
+        self.latest_save = saver.submit(path, self.state.clone());
+        self.save_status = SaveStatus::Saving;
     }
 }

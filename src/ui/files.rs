@@ -1,12 +1,15 @@
 //! The File menu's actions: a small window per action with a typed path (for machines where no
 //! native dialog can be shown) and a "Browse..." button for the native one; import with a
-//! preview; exports of the state and of the schedule.
+//! preview; exports of the state and of the schedule. The window only describes the work
+//! ([`FilesWindow::job`]); the shell runs it off the frame and hands the result back
+//! ([`FilesWindow::finished`]).
 
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 use rust_i18n::t;
 
+use super::document::Document;
 use super::file_dialogs::{DialogRequest, FileDialogs, FilePurpose, filter_name};
 use super::style;
 use crate::export::{self, ExportFormat, ExportRange};
@@ -36,12 +39,35 @@ pub enum FileOutcome {
     New(PathBuf),
     /// Switch to another state file.
     Open(PathBuf, Box<State>),
-    /// Write the state to a new file and continue there.
-    SaveAs(PathBuf),
+    /// The state as of `revision` was written to `path`: continue there.
+    SaveAs { path: PathBuf, revision: u64 },
     /// Apply an import (one undo step).
     Import(Box<State>, String),
     /// A file was written; the message says what.
     Exported(String),
+}
+
+/// What a file job gives back to its window.
+pub enum JobOutput {
+    /// The action is done.
+    Done(FileOutcome),
+    /// An import was read and checked: show its preview.
+    Checked(ImportStage),
+    /// The action failed; the message says why, for the window.
+    Failed(String),
+}
+
+/// Work for the file thread: it owns everything it needs (a copy of the state).
+pub type FileJob = Box<dyn FnOnce() -> JobOutput + Send>;
+
+/// What the window asks the shell for this frame.
+pub enum WindowRequest {
+    /// Run the action on the typed path (see [`FilesWindow::job`]).
+    Run,
+    /// The user chose an outcome that needs no file work (Merge or Replace after a preview).
+    Outcome(FileOutcome),
+    /// The user closed the window.
+    Close,
 }
 
 /// The window of one file action.
@@ -130,71 +156,110 @@ impl FilesWindow {
         }
     }
 
-    /// Runs the action on the typed path. `Ok(None)` when the window stays open (an import
-    /// preview is shown); errors are shown in the window.
-    pub fn run(&mut self, state: &State, today: NaiveDate) -> Option<FileOutcome> {
+    /// The work the action on the typed path needs, to run off the frame; `None` (with the
+    /// reason shown in the window) when it can be refused at once.
+    pub fn job(&mut self, doc: &Document, today: NaiveDate) -> Option<FileJob> {
         self.error = None;
-        let path = PathBuf::from(self.path.trim());
-        if self.path.trim().is_empty() {
+        let typed = self.path.trim();
+        if typed.is_empty() {
             self.error = Some(t!("files.no_path").into_owned());
             return None;
         }
-        let result = match self.purpose {
-            FilePurpose::New => {
+        let path = PathBuf::from(typed);
+        let state = doc.state().clone();
+        let state_file = self.state_file.clone();
+        let job: FileJob = match self.purpose {
+            FilePurpose::New => Box::new(move || {
                 if path.exists() {
-                    Err(t!("files.exists", path = path.display().to_string()).into_owned())
+                    JobOutput::Failed(
+                        t!("files.exists", path = path.display().to_string()).into_owned(),
+                    )
                 } else {
-                    Ok(Some(FileOutcome::New(path)))
+                    JobOutput::Done(FileOutcome::New(path))
                 }
+            }),
+            FilePurpose::Open => Box::new(move || match store::load(&path) {
+                Ok(loaded) => JobOutput::Done(FileOutcome::Open(path, Box::new(loaded))),
+                Err(error) => JobOutput::Failed(error.to_string()),
+            }),
+            FilePurpose::SaveAs => {
+                let revision = doc.revision();
+                Box::new(move || match store::save(&path, &state) {
+                    Ok(()) => JobOutput::Done(FileOutcome::SaveAs { path, revision }),
+                    Err(error) => JobOutput::Failed(error.to_string()),
+                })
             }
-            FilePurpose::Open => store::load(&path)
-                .map(|loaded| Some(FileOutcome::Open(path.clone(), Box::new(loaded))))
-                .map_err(|error| error.to_string()),
-            FilePurpose::SaveAs => Ok(Some(FileOutcome::SaveAs(path))),
-            FilePurpose::Import => {
-                self.import = Some(read_import(state, &path));
-                Ok(None)
-            }
-            FilePurpose::ExportState => {
+            FilePurpose::Import => Box::new(move || JobOutput::Checked(read_import(&state, &path))),
+            FilePurpose::ExportState => Box::new(move || {
                 let target = export::ExportTarget {
                     out: &path,
-                    state_file: self.state_file.as_deref(),
+                    state_file: state_file.as_deref(),
                 };
                 let whole_state = ExportRange::next_days(today, 1);
-                export::export_to_file(
-                    state,
+                let written = export::export_to_file(
+                    &state,
                     ExportFormat::Ron,
                     &whole_state,
                     today,
                     Utc::now(),
                     "",
                     target,
-                )
-                .map_err(|error| error.to_string())
-                .map(|_| {
-                    Some(FileOutcome::Exported(
+                );
+                match written {
+                    Ok(_) => JobOutput::Done(FileOutcome::Exported(
                         t!("files.exported_state", path = path.display().to_string()).into_owned(),
-                    ))
+                    )),
+                    Err(error) => JobOutput::Failed(error.to_string()),
+                }
+            }),
+            FilePurpose::ExportSchedule => {
+                let range = match self.schedule_range(&state, today) {
+                    Ok(range) => range,
+                    Err(message) => {
+                        self.error = Some(message);
+                        return None;
+                    }
+                };
+                let format = self.format;
+                Box::new(move || {
+                    match export_schedule(
+                        &state,
+                        format,
+                        range,
+                        today,
+                        &path,
+                        state_file.as_deref(),
+                    ) {
+                        Ok(outcome) => JobOutput::Done(outcome),
+                        Err(message) => JobOutput::Failed(message),
+                    }
                 })
             }
-            FilePurpose::ExportSchedule => self.export_schedule(state, today, &path).map(Some),
         };
-        match result {
-            Ok(outcome) => outcome,
-            Err(message) => {
+        if self.purpose == FilePurpose::Import {
+            self.import = None;
+        }
+        Some(job)
+    }
+
+    /// Takes a finished job's result: an outcome for the shell, or what to show here.
+    pub fn finished(&mut self, output: JobOutput) -> Option<FileOutcome> {
+        match output {
+            JobOutput::Done(outcome) => Some(outcome),
+            JobOutput::Checked(stage) => {
+                self.import = Some(stage);
+                None
+            }
+            JobOutput::Failed(message) => {
                 self.error = Some(message);
                 None
             }
         }
     }
 
-    fn export_schedule(
-        &self,
-        state: &State,
-        today: NaiveDate,
-        path: &Path,
-    ) -> Result<FileOutcome, String> {
-        let range = match &self.range {
+    /// The days an exported schedule covers, as chosen in the window.
+    fn schedule_range(&self, state: &State, today: NaiveDate) -> Result<ExportRange, String> {
+        match &self.range {
             RangeChoice::NextDays(days) => Ok(ExportRange::next_days(today, *days)),
             RangeChoice::Trip(trip) => {
                 ExportRange::for_trip(state, *trip, state.settings.lead_days)
@@ -207,46 +272,20 @@ impl FilesWindow {
                 }
             }
         }
-        .map_err(|error| error.to_string())?;
-        // The same code as `sim-planner export`.
-        let title = t!("files.trip_sheet_title");
-        let target = export::ExportTarget {
-            out: path,
-            state_file: self.state_file.as_deref(),
-        };
-        let events = export::export_to_file(
-            state,
-            self.format,
-            &range,
-            today,
-            Utc::now(),
-            &title,
-            target,
-        )
-        .map_err(|error| error.to_string())?
-        .unwrap_or_default();
-        Ok(FileOutcome::Exported(
-            t!(
-                "files.exported_schedule",
-                count = events,
-                path = path.display().to_string()
-            )
-            .into_owned(),
-        ))
+        .map_err(|error| error.to_string())
     }
 
-    /// Draws the window. Returns an outcome once the action is done; sets `*open` to false when
-    /// the user closes it.
+    /// Draws the window; `busy` while its job runs (a spinner, and nothing can be started).
+    /// Returns what the user asked for this frame.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         state: &State,
-        today: NaiveDate,
+        busy: bool,
         dialogs: &mut dyn FileDialogs,
         frame: Option<&eframe::Frame>,
-        open: &mut bool,
-    ) -> Option<FileOutcome> {
-        let mut outcome = None;
+    ) -> Option<WindowRequest> {
+        let mut request = None;
         let mut still_open = true;
         egui::Window::new(self.title())
             .id(egui::Id::unique("files-window"))
@@ -255,26 +294,28 @@ impl FilesWindow {
             .open(&mut still_open)
             .show(ctx, |ui| {
                 ui.set_max_width(520.0);
-                if self.purpose == FilePurpose::ExportSchedule {
-                    self.schedule_options_ui(ui, state);
-                    ui.separator();
-                }
-                ui.horizontal(|ui| {
-                    let label = ui.label(t!("files.path"));
-                    let field = ui.add(
-                        egui::TextEdit::singleline(&mut self.path)
-                            .desired_width(300.0)
-                            .hint_text(t!("files.path_hint")),
-                    );
-                    let field = field.labelled_by(label.id);
-                    let browse =
-                        ui.add_enabled(!dialogs.is_open(), egui::Button::new(t!("files.browse")));
-                    if browse.clicked() {
-                        dialogs.open(self.dialog_request(), frame);
+                ui.add_enabled_ui(!busy, |ui| {
+                    if self.purpose == FilePurpose::ExportSchedule {
+                        self.schedule_options_ui(ui, state);
+                        ui.separator();
                     }
-                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                        outcome = self.run(state, today);
-                    }
+                    ui.horizontal(|ui| {
+                        let label = ui.label(t!("files.path"));
+                        let field = ui.add(
+                            egui::TextEdit::singleline(&mut self.path)
+                                .desired_width(300.0)
+                                .hint_text(t!("files.path_hint")),
+                        );
+                        let field = field.labelled_by(label.id);
+                        let browse = ui
+                            .add_enabled(!dialogs.is_open(), egui::Button::new(t!("files.browse")));
+                        if browse.clicked() {
+                            dialogs.open(self.dialog_request(), frame);
+                        }
+                        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                            request = Some(WindowRequest::Run);
+                        }
+                    });
                 });
                 if dialogs.is_open() {
                     ui.horizontal(|ui| {
@@ -282,21 +323,31 @@ impl FilesWindow {
                         ui.label(t!("files.dialog_open"));
                     });
                 }
+                if busy {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(t!("files.working"));
+                    });
+                }
                 if let Some(error) = &self.error {
                     ui.colored_label(style::DANGER, error);
                 }
                 if let Some(stage) = &self.import {
                     if let Some(chosen) = import_stage_ui(ui, stage) {
-                        outcome = Some(chosen);
+                        request = Some(WindowRequest::Outcome(chosen));
                     }
-                } else if ui.button(self.action_label()).clicked() {
-                    outcome = self.run(state, today);
+                } else if ui
+                    .add_enabled(!busy, egui::Button::new(self.action_label()))
+                    .clicked()
+                {
+                    request = Some(WindowRequest::Run);
                 }
             });
-        if !still_open {
-            *open = false;
+        if still_open {
+            request
+        } else {
+            Some(WindowRequest::Close)
         }
-        outcome
     }
 
     fn action_label(&self) -> String {
@@ -385,6 +436,33 @@ impl FilesWindow {
             });
         }
     }
+}
+
+/// Writes the schedule export: the same code as `sim-planner export`.
+fn export_schedule(
+    state: &State,
+    format: ExportFormat,
+    range: ExportRange,
+    today: NaiveDate,
+    path: &Path,
+    state_file: Option<&Path>,
+) -> Result<FileOutcome, String> {
+    let title = t!("files.trip_sheet_title");
+    let target = export::ExportTarget {
+        out: path,
+        state_file,
+    };
+    let events = export::export_to_file(state, format, &range, today, Utc::now(), &title, target)
+        .map_err(|error| error.to_string())?
+        .unwrap_or_default();
+    Ok(FileOutcome::Exported(
+        t!(
+            "files.exported_schedule",
+            count = events,
+            path = path.display().to_string()
+        )
+        .into_owned(),
+    ))
 }
 
 /// Reads and checks an import; nothing changes yet.

@@ -1,32 +1,46 @@
 //! The egui window: an immediate-mode shell over `schedule` and `store`. It draws what the
 //! schedule computed and turns clicks and drops into [`edit::Edit`] values applied in one place.
 
-pub mod alerts;
-pub mod app;
+// The vocabulary below the views: what they share, importing no view and not the shell.
+pub mod action;
+pub mod autosave;
+pub mod command;
+pub mod context;
 pub mod dnd;
 pub mod document;
 pub mod edit;
-pub mod editors;
 pub mod file_dialogs;
-pub mod files;
 pub mod history;
-pub mod month;
+pub mod labels;
 pub mod painted;
 pub mod pickers;
+pub mod schedule_cache;
+pub mod style;
+pub mod tasks;
+pub mod view_state;
+
+// The views: each draws from a `ViewContext` and pushes actions; none imports another.
+pub mod alerts;
+pub mod details;
+pub mod editors;
+pub mod files;
+pub mod month;
 pub mod plans;
 pub mod sim_list;
 pub mod startup;
-pub mod style;
 pub mod timeline;
 pub mod trips;
 
-pub use app::SimPlannerApp;
-pub use startup::Startup;
-use std::process::ExitCode;
+// The shell: owns the document and applies the actions.
+pub mod app;
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use chrono::NaiveDate;
+
+pub use app::SimPlannerApp;
+pub use startup::Startup;
 
 /// The bundled CJK fallback font (Noto Sans SC, subset; see `assets/fonts/README.md`).
 static CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");

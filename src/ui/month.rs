@@ -2,15 +2,18 @@
 //! widget each; what they show is made once per schedule and month ([`MonthCache`]), so a frame
 //! costs what is visible, not what exists.
 
-use chrono::{Datelike as _, Days, Months, NaiveDate};
+use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Align2, Color32, FontId, Rect, Sense, pos2, vec2};
 use rust_i18n::t;
 
-use super::app::{Action, DragPayload, ViewState, first_of_month};
+use super::action::Action;
+use super::context::ViewContext;
+use super::dnd::{self, DragPayload};
+use super::labels::{renewal_label, weekday_short};
 use super::painted::{self, KeptGalley};
-use super::{dnd, style};
+use super::style::{self, contrast_text};
 use crate::model::{RenewalId, SimId, State};
-use crate::schedule::Agenda;
+use crate::schedule::{Agenda, grid_start};
 
 const HEADER_HEIGHT: f32 = 20.0;
 const CHIP_HEIGHT: f32 = 15.0;
@@ -18,38 +21,6 @@ const CHIP_HEIGHT: f32 = 15.0;
 const CHIPS_TOP: f32 = 19.0;
 /// Renewal chips shown in one day; the rest are counted as "+N more".
 const MAX_CHIPS: usize = 3;
-
-/// `day`'s month moved by `delta` months (the first of that month).
-pub fn step_months(day: NaiveDate, delta: i32) -> NaiveDate {
-    let first = first_of_month(day);
-    let step = Months::new(delta.unsigned_abs());
-    let moved = if delta >= 0 {
-        first.checked_add_months(step)
-    } else {
-        first.checked_sub_months(step)
-    };
-    moved.unwrap_or(first)
-}
-
-/// "December 2026".
-pub fn month_title(day: NaiveDate) -> String {
-    let month_key = format!("months.m{}", day.month());
-    t!(
-        "calendar.month_title",
-        month = t!(&month_key),
-        year = day.year()
-    )
-    .into_owned()
-}
-
-/// The first day shown: the month's first day, stepped back to the week's first day.
-pub fn grid_start(month: NaiveDate, week_start: chrono::Weekday) -> NaiveDate {
-    let first = first_of_month(month);
-    let back = (7 + first.weekday().num_days_from_monday() - week_start.num_days_from_monday()) % 7;
-    first
-        .checked_sub_days(Days::new(u64::from(back)))
-        .unwrap_or(first)
-}
 
 /// What one day of the grid shows: its texts made once per schedule and month, not per frame.
 struct DayCell {
@@ -101,18 +72,6 @@ impl MonthCache {
         }
         &mut self.days
     }
-}
-
-/// "Renew 巴林流量卡 with 每周 5GB on 2027-01-12": a renewal's name on the calendars (tooltip
-/// and accessible name), in the month grid and on the timeline.
-pub fn renewal_label(plan: &str, sim: &str, on: NaiveDate) -> String {
-    t!(
-        "month.renewal_chip",
-        plan = plan,
-        sim = sim,
-        date = on.to_string()
-    )
-    .into_owned()
 }
 
 /// Collects what each of the 42 days shows, from the agenda.
@@ -231,15 +190,8 @@ fn chip_rows(cell: Rect) -> usize {
 /// Each day is one widget; its renewal chips are painted and found under the pointer by
 /// position (as the timeline finds its markers), so a busy month costs 42 widgets, not one per
 /// renewal. The chips still get accessibility nodes, with their own names and bounds.
-pub fn month_ui(
-    ui: &mut egui::Ui,
-    state: &State,
-    agenda: &Agenda,
-    cache: &mut MonthCache,
-    view: &ViewState,
-    today: NaiveDate,
-    actions: &mut Vec<Action>,
-) {
+pub fn month_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cache: &mut MonthCache) {
+    let (state, agenda, view, today) = (ctx.state, &ctx.schedule.agenda, ctx.view, ctx.today);
     let week_start = state.settings.week_start.weekday();
     let start = grid_start(view.month, week_start);
     let shown_month = view.month.month();
@@ -260,11 +212,10 @@ pub fn month_ui(
     let mut weekday = week_start;
     for column in 0..7 {
         let x = area.left() + cell_size.x * (column as f32 + 0.5);
-        let weekday_key = format!("weekdays.{weekday}");
         painter.text(
             pos2(x, area.top() + HEADER_HEIGHT / 2.0),
             Align2::CENTER_CENTER,
-            t!(&weekday_key),
+            weekday_short(weekday),
             FontId::proportional(12.0),
             visuals.weak_text_color(),
         );
@@ -311,14 +262,14 @@ pub fn month_ui(
             .map(|chip| chip.id);
         if response.clicked() {
             match hovered_id {
-                Some(id) if view.armed_plan.is_none() => actions.push(Action::SelectRenewal(id)),
-                _ => actions.push(Action::ClickDay(day)),
+                Some(id) if view.armed_plan.is_none() => ctx.push(Action::SelectRenewal(id)),
+                _ => ctx.push(Action::ClickDay(day)),
             }
         }
         if response.double_clicked()
             && let Some(id) = hovered_id
         {
-            actions.push(Action::EditRenewal(id));
+            ctx.push(Action::EditRenewal(id));
         }
 
         let in_month = day.month() == shown_month;
@@ -448,7 +399,7 @@ pub fn month_ui(
         }
 
         if let Some(payload) = response.dnd_release_payload::<DragPayload>() {
-            actions.push(dnd::drop_action(*payload, day, None));
+            ctx.push(dnd::drop_action(*payload, day, None));
         }
         if let Some(payload) = drop_hover {
             hovered_drop = Some((*payload, day));
@@ -507,16 +458,4 @@ fn paint_chip(
     );
     let text_pos = pos2(rect.left() + 4.0, rect.center().y - text.size().y / 2.0);
     painter.galley(text_pos, text, text_color);
-}
-
-/// Black or white, whichever reads better on `background`.
-pub fn contrast_text(background: Color32) -> Color32 {
-    let luma = 0.299 * f32::from(background.r())
-        + 0.587 * f32::from(background.g())
-        + 0.114 * f32::from(background.b());
-    if luma > 150.0 {
-        Color32::BLACK
-    } else {
-        Color32::WHITE
-    }
 }

@@ -1,7 +1,6 @@
 //! Small input widgets the editors share: a typed date field with a calendar popup, and
 //! searchable ISO 3166-1 country and ISO 4217 currency lists.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
@@ -9,6 +8,9 @@ use egui::{Button, Id, Popup, PopupCloseBehavior, Response, ScrollArea, TextEdit
 use iso_currency::Currency;
 use isocountry::CountryCode;
 use rust_i18n::t;
+
+use super::labels::{month_name, weekday_short};
+use crate::schedule::first_of_month;
 
 /// How every date is typed and shown: ISO 8601, as in the state file.
 pub const DATE_FORMAT: &str = "%Y-%m-%d";
@@ -75,10 +77,6 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn first_of_month(day: NaiveDate) -> NaiveDate {
-    day.with_day(1).unwrap_or(day)
-}
-
 /// A month grid with previous/next buttons. The month shown is kept in egui's memory under
 /// `month_id`. Returns the day clicked, if any.
 fn calendar_ui(
@@ -116,7 +114,7 @@ fn calendar_ui(
         .show(ui, |ui| {
             let mut weekday = week_start;
             for _ in 0..7 {
-                ui.weak(weekday_short_name(weekday));
+                ui.weak(weekday_short(weekday));
                 weekday = weekday.succ();
             }
             ui.end_row();
@@ -146,35 +144,6 @@ fn calendar_ui(
             }
         });
     picked
-}
-
-fn month_name(month: u32) -> Cow<'static, str> {
-    match month {
-        1 => t!("editors.date.january"),
-        2 => t!("editors.date.february"),
-        3 => t!("editors.date.march"),
-        4 => t!("editors.date.april"),
-        5 => t!("editors.date.may"),
-        6 => t!("editors.date.june"),
-        7 => t!("editors.date.july"),
-        8 => t!("editors.date.august"),
-        9 => t!("editors.date.september"),
-        10 => t!("editors.date.october"),
-        11 => t!("editors.date.november"),
-        _ => t!("editors.date.december"),
-    }
-}
-
-fn weekday_short_name(weekday: Weekday) -> Cow<'static, str> {
-    match weekday {
-        Weekday::Mon => t!("editors.date.mon"),
-        Weekday::Tue => t!("editors.date.tue"),
-        Weekday::Wed => t!("editors.date.wed"),
-        Weekday::Thu => t!("editors.date.thu"),
-        Weekday::Fri => t!("editors.date.fri"),
-        Weekday::Sat => t!("editors.date.sat"),
-        Weekday::Sun => t!("editors.date.sun"),
-    }
 }
 
 /// An ISO code with its English name, as the pickers list it.

@@ -6,25 +6,22 @@ use std::collections::BTreeMap;
 use egui::{Align2, FontId, Sense, Stroke, StrokeKind, vec2};
 use rust_i18n::t;
 
-use super::app::{Action, DeleteTarget, DragPayload, ViewState};
+use super::action::{Action, DeleteTarget};
+use super::context::ViewContext;
+use super::dnd::DragPayload;
+use super::labels::plan_chip_text;
 use super::style;
-use crate::model::{Plan, State};
+use crate::model::Plan;
 
-/// The text on a plan chip: name, validity, data and price.
-pub fn chip_text(plan: &Plan) -> String {
-    format!(
-        "{}  ·  {}  ·  {}  ·  {}",
-        plan.name, plan.validity, plan.data, plan.price
-    )
-}
-
-pub fn plans_ui(ui: &mut egui::Ui, state: &State, view: &ViewState, actions: &mut Vec<Action>) {
+/// The Plans tab: an Add button, then every plan as a chip under its carrier.
+pub fn plans_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+    let (state, view) = (ctx.state, ctx.view);
     ui.horizontal(|ui| {
         if ui.button(t!("plans.add")).clicked() {
-            actions.push(Action::NewPlan);
+            ctx.push(Action::NewPlan);
         }
         if view.armed_plan.is_some() && ui.button(t!("plans.disarm")).clicked() {
-            actions.push(Action::ArmPlan(None));
+            ctx.push(Action::ArmPlan(None));
         }
     });
     ui.label(egui::RichText::new(t!("plans.hint")).small().weak());
@@ -44,19 +41,20 @@ pub fn plans_ui(ui: &mut egui::Ui, state: &State, view: &ViewState, actions: &mu
                 ui.add_space(4.0);
                 ui.label(egui::RichText::new(carrier).strong());
                 for plan in plans {
-                    plan_chip_ui(ui, plan, view, actions);
+                    plan_chip_ui(ui, plan, ctx);
                 }
             }
         });
 }
 
 /// One plan chip: painted, sensing clicks and drags.
-fn plan_chip_ui(ui: &mut egui::Ui, plan: &Plan, view: &ViewState, actions: &mut Vec<Action>) {
+fn plan_chip_ui(ui: &mut egui::Ui, plan: &Plan, ctx: &mut ViewContext<'_>) {
+    let view = ctx.view;
     let visuals = ui.visuals().clone();
     let font = FontId::proportional(13.0);
-    let galley = ui
-        .painter()
-        .layout_no_wrap(chip_text(plan), font.clone(), visuals.text_color());
+    let galley =
+        ui.painter()
+            .layout_no_wrap(plan_chip_text(plan), font.clone(), visuals.text_color());
     let width = ui.available_width().min(galley.size().x + 16.0).max(60.0);
     let (rect, response) = ui.allocate_exact_size(vec2(width, 24.0), Sense::click_and_drag());
     response
@@ -87,7 +85,7 @@ fn plan_chip_ui(ui: &mut egui::Ui, plan: &Plan, view: &ViewState, actions: &mut 
     ui.painter().with_clip_rect(rect.shrink(4.0)).text(
         rect.left_center() + vec2(8.0, 0.0),
         Align2::LEFT_CENTER,
-        chip_text(plan),
+        plan_chip_text(plan),
         font.clone(),
         visuals.text_color(),
     );
@@ -109,25 +107,25 @@ fn plan_chip_ui(ui: &mut egui::Ui, plan: &Plan, view: &ViewState, actions: &mut 
             painter.with_clip_rect(ghost.shrink(4.0)).text(
                 ghost.left_center() + vec2(8.0, 0.0),
                 Align2::LEFT_CENTER,
-                chip_text(plan),
+                plan_chip_text(plan),
                 font,
                 visuals.strong_text_color(),
             );
         }
     }
     if response.clicked() {
-        actions.push(Action::ArmPlan(if armed { None } else { Some(plan.id) }));
+        ctx.push(Action::ArmPlan(if armed { None } else { Some(plan.id) }));
     }
     let response = response.on_hover_text(t!("plans.chip_hint"));
     response.context_menu(|ui| {
         if ui.button(t!("plans.edit")).clicked() {
-            actions.push(Action::EditPlan(plan.id));
+            ctx.push(Action::EditPlan(plan.id));
         }
         if ui.button(t!("plans.delete")).clicked() {
-            actions.push(Action::ConfirmDelete(DeleteTarget::Plan(plan.id)));
+            ctx.push(Action::ConfirmDelete(DeleteTarget::Plan(plan.id)));
         }
     });
     if response.double_clicked() {
-        actions.push(Action::EditPlan(plan.id));
+        ctx.push(Action::EditPlan(plan.id));
     }
 }

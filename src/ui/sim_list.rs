@@ -7,38 +7,13 @@ use egui::Color32;
 use egui_extras::{Column, TableBuilder};
 use rust_i18n::t;
 
-use super::app::{Action, DeleteTarget, ViewState};
+use super::action::{Action, DeleteTarget};
+use super::context::ViewContext;
 use super::painted::{self, KeptGalley};
 use super::style;
+use super::view_state::{SimColumn, SimSort, ViewState};
 use crate::model::{Sim, SimId, State};
 use crate::schedule::{Agenda, SimSchedule};
-
-/// A sortable column of the SIM table.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SimColumn {
-    #[default]
-    Name,
-    Carrier,
-    ValidUntil,
-    DaysLeft,
-    NextRenewal,
-}
-
-/// How the SIM table is sorted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SimSort {
-    pub column: SimColumn,
-    pub ascending: bool,
-}
-
-impl Default for SimSort {
-    fn default() -> Self {
-        Self {
-            column: SimColumn::Name,
-            ascending: true,
-        }
-    }
-}
 
 /// One row of the table, its texts made once per schedule, filter and sort.
 struct Row {
@@ -197,26 +172,24 @@ pub fn days_left_color(days_left: u32, lead_days: u32) -> Option<egui::Color32> 
     }
 }
 
-pub fn sim_list_ui(
-    ui: &mut egui::Ui,
-    state: &State,
-    agenda: &Agenda,
-    cache: &mut SimListCache,
-    view: &mut ViewState,
-    today: NaiveDate,
-    actions: &mut Vec<Action>,
-) {
+/// The SIMs tab: the filter box, the table, and the selected SIM's buttons.
+pub fn sim_list_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cache: &mut SimListCache) {
+    let (state, view) = (ctx.state, ctx.view);
     ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut view.sim_filter)
+        let mut filter = view.sim_filter.clone();
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut filter)
                 .hint_text(t!("sims.filter"))
                 .desired_width(160.0),
         );
+        if field.changed() {
+            ctx.push(Action::SetSimFilter(filter));
+        }
         if ui.button(t!("sims.add")).clicked() {
-            actions.push(Action::NewSim);
+            ctx.push(Action::NewSim);
         }
     });
-    cache.refresh(state, agenda, view, today);
+    cache.refresh(state, &ctx.schedule.agenda, view, ctx.today);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let widest = cache.widths(ui.painter(), &font);
     let epoch = painted::font_epoch(ui.ctx());
@@ -265,17 +238,7 @@ pub fn sim_list_ui(
                         )
                         .clicked()
                     {
-                        view.sim_sort = if view.sim_sort.column == column {
-                            SimSort {
-                                column,
-                                ascending: !view.sim_sort.ascending,
-                            }
-                        } else {
-                            SimSort {
-                                column,
-                                ascending: true,
-                            }
-                        };
+                        ctx.push(Action::SortSims(view.sim_sort.clicked(column)));
                     }
                 });
             }
@@ -293,7 +256,7 @@ pub fn sim_list_ui(
                 row.col(|ui| {
                     let selected = view.selected_sim == Some(data.id);
                     if let Some(action) = row_ui(ui, data, index, selected, &widths, &font, epoch) {
-                        actions.push(action);
+                        ctx.push(action);
                     }
                 });
             });
@@ -304,13 +267,13 @@ pub fn sim_list_ui(
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(&sim.name).strong());
             if ui.button(t!("sims.edit")).clicked() {
-                actions.push(Action::EditSim(sim.id));
+                ctx.push(Action::EditSim(sim.id));
             }
             if ui.button(t!("sims.schedule")).clicked() {
-                actions.push(Action::ScheduleRenewal(sim.id));
+                ctx.push(Action::ScheduleRenewal(sim.id));
             }
             if ui.button(t!("sims.delete")).clicked() {
-                actions.push(Action::ConfirmDelete(DeleteTarget::Sim(sim.id)));
+                ctx.push(Action::ConfirmDelete(DeleteTarget::Sim(sim.id)));
             }
         });
     } else if state.sims.is_empty() {

@@ -21,8 +21,13 @@ pub enum Startup {
         moved_to: Option<PathBuf>,
         message: String,
     },
-    /// The state file is from a newer version of the app: shown read-only, never rewritten.
-    Newer { path: PathBuf, message: String },
+    /// The state file is from a newer version of the app: shown read-only (what this build can
+    /// read of it, if anything), never rewritten.
+    Newer {
+        path: PathBuf,
+        message: String,
+        shown: Option<State>,
+    },
     /// No place for a state file: work in memory.
     NoPath,
 }
@@ -42,6 +47,7 @@ impl Startup {
             Ok(state) => Self::Loaded { state, path },
             Err(LoadError::NotFound { .. }) => Self::FirstRun { path },
             Err(error @ LoadError::NewerVersion { .. }) => Self::Newer {
+                shown: store::load_lenient(&path),
                 path,
                 message: error.to_string(),
             },
@@ -97,11 +103,18 @@ pub fn welcome_ui(ui: &mut egui::Ui, startup: &Startup) -> Option<State> {
                 ));
             }
         }
-        Startup::Newer { path, message } => {
+        Startup::Newer {
+            path,
+            message,
+            shown,
+        } => {
             ui.heading(t!("startup.newer"));
             ui.label(t!("startup.broken_at", path = path.display().to_string()));
             ui.colored_label(super::style::WARNING, message.as_str());
             ui.label(t!("startup.newer_text"));
+            if shown.is_none() {
+                ui.label(t!("startup.newer_unreadable"));
+            }
             if ui.button(t!("prompt.ok")).clicked() {
                 ui.close();
             }

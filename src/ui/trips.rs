@@ -3,12 +3,13 @@
 
 use rust_i18n::t;
 
-use super::app::Action;
+use super::action::Action;
+use super::context::ViewContext;
 use super::style;
-use crate::model::State;
-use crate::schedule::Agenda;
 
-pub fn trips_ui(ui: &mut egui::Ui, state: &State, agenda: &Agenda, actions: &mut Vec<Action>) {
+/// The Trips tab: each trip with its legs and its uncovered days.
+pub fn trips_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+    let (state, agenda) = (ctx.state, &ctx.schedule.agenda);
     if state.trips.is_empty() {
         ui.label(t!("trips.empty"));
         return;
@@ -40,7 +41,7 @@ pub fn trips_ui(ui: &mut egui::Ui, state: &State, agenda: &Agenda, actions: &mut
                         to = leg.to.to_string()
                     );
                     if ui.link(text).clicked() {
-                        actions.push(Action::GoTo {
+                        ctx.push(Action::GoTo {
                             day: leg.from,
                             sim: None,
                         });

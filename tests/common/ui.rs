@@ -38,14 +38,26 @@ pub fn traveller_harness() -> App {
     harness(SimPlannerApp::with_state(traveller(), d(TODAY)))
 }
 
+/// Lets the autosave and any file work finish and shows their results, as a user would wait
+/// for the status line: the tests that look at the disk call it first.
+pub fn settle(harness: &mut App) {
+    let done = harness
+        .state_mut()
+        .wait_for_background_work(std::time::Duration::from_secs(30));
+    assert!(done, "the background work finished");
+    harness.run();
+}
+
 pub fn undo(harness: &mut App) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
+    settle(harness);
 }
 
 pub fn redo(harness: &mut App) {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
+    settle(harness);
 }
 
 pub fn select_sim(harness: &mut App, sim: u32) {

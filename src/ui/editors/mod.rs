@@ -1,8 +1,8 @@
 //! Editor windows for a SIM, a plan, a renewal and the settings.
 //!
 //! An editor keeps what the user types as draft strings and turns them into model values only
-//! when every field parses; even then it offers the [`Edit`] only if `store::validate` accepts
-//! the state with the edit applied. So nothing invalid can reach the state from here.
+//! when every field parses; even then it offers the [`Edit`] only if [`Document::checked`] (the
+//! check applying it makes) accepts it. So nothing invalid can reach the state from here.
 
 mod plan;
 mod renewal;
@@ -18,6 +18,7 @@ use iso_currency::Currency;
 use rust_decimal::Decimal;
 use rust_i18n::t;
 
+use super::document::Document;
 use super::edit::Edit;
 use super::pickers;
 use crate::model::{Plan, Renewal, Settings, Sim, SimId, State};
@@ -148,7 +149,7 @@ impl Editor {
 
     /// Draws the editor window; `Save(edit)` only when the input is valid. Enter saves (when
     /// valid), Escape cancels.
-    pub fn show(&mut self, ctx: &egui::Context, state: &State) -> EditorOutcome {
+    pub fn show(&mut self, ctx: &egui::Context, doc: &Document) -> EditorOutcome {
         // A key meant for an open popup (a picker's search, a combo box) is not for the window.
         let popup_was_open = Popup::is_any_open(ctx);
         let mut open = true;
@@ -162,7 +163,7 @@ impl Editor {
             .pivot(Align2::LEFT_TOP)
             .default_pos(ctx.content_rect().center_top() + egui::vec2(-WINDOW_HALF_WIDTH, 48.0))
             .show(ctx, |ui| {
-                outcome = self.contents_ui(ui, state, popup_was_open);
+                outcome = self.contents_ui(ui, doc, popup_was_open);
             });
         // A new window's size settles only after its contents were laid out once (the scroll
         // area measures them); draw again until it stops changing instead of waiting for input.
@@ -179,7 +180,8 @@ impl Editor {
         outcome
     }
 
-    fn contents_ui(&mut self, ui: &mut Ui, state: &State, popup_was_open: bool) -> EditorOutcome {
+    fn contents_ui(&mut self, ui: &mut Ui, doc: &Document, popup_was_open: bool) -> EditorOutcome {
+        let state = doc.state();
         let mut flags = FormFlags::default();
         // The form scrolls when the window would not fit; the buttons below it stay in view.
         let form_height = (ui.ctx().content_rect().height() - FORM_MARGIN).max(120.0);
@@ -194,7 +196,7 @@ impl Editor {
             })
             .inner;
         let problems = match &candidate {
-            Some(edit) => self.problems(state, edit),
+            Some(edit) => self.problems(doc, edit),
             None => Vec::new(),
         };
         if !problems.is_empty() {
@@ -243,7 +245,7 @@ impl Editor {
         {
             // Check once more against the state as it is now: it may have changed since the
             // check was cached (an undo while the window was open).
-            let fresh = validation_problems(state, &edit);
+            let fresh = problems_of(doc, &edit);
             if fresh.is_empty() {
                 outcome = EditorOutcome::Save(edit);
             } else {
@@ -255,25 +257,21 @@ impl Editor {
 
     /// What `store::validate` says about the state with `edit` applied; cached while the edit
     /// stays the same, since the window redraws on every frame.
-    fn problems(&mut self, state: &State, edit: &Edit) -> Vec<String> {
+    fn problems(&mut self, doc: &Document, edit: &Edit) -> Vec<String> {
         if let Some((checked, problems)) = &self.checked
             && checked == edit
         {
             return problems.clone();
         }
-        let problems = validation_problems(state, edit);
+        let problems = problems_of(doc, edit);
         self.checked = Some((edit.clone(), problems.clone()));
         problems
     }
 }
 
-fn validation_problems(state: &State, edit: &Edit) -> Vec<String> {
-    let mut next = state.clone();
-    edit.clone().apply(&mut next);
-    store::validate(&next)
-        .iter()
-        .map(ToString::to_string)
-        .collect()
+/// What [`Document::checked`] (the same check as applying) says about `edit`.
+fn problems_of(doc: &Document, edit: &Edit) -> Vec<String> {
+    doc.checked(edit.clone()).err().unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------

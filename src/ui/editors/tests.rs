@@ -12,12 +12,13 @@ use crate::model::{
     DataAllowance, Money, Plan, PlanId, Renewal, RenewalId, RenewalRule, RenewalStatus, Rgb,
     Settings, Sim, SimId, SimKind, State, Validity,
 };
+use crate::ui::document::Document;
 use crate::ui::edit::Edit;
 
 /// What the harness shows: one editor over a state, and what it returned.
 struct Shown {
     editor: Editor,
-    state: State,
+    doc: Document,
     outcome: Option<EditorOutcome>,
 }
 
@@ -29,14 +30,14 @@ fn open_editor(editor: Editor, state: State) -> Harness<'static, Shown> {
                 if shown.outcome.is_some() {
                     return;
                 }
-                match shown.editor.show(ui.ctx(), &shown.state) {
+                match shown.editor.show(ui.ctx(), &shown.doc) {
                     EditorOutcome::Open => {}
                     outcome => shown.outcome = Some(outcome),
                 }
             },
             Shown {
                 editor,
-                state,
+                doc: Document::new(state, None, false),
                 outcome: None,
             },
         )

@@ -1,0 +1,434 @@
+//! The app shell, split by role as rerun's `re_viewer/src/app/` is: this file holds the struct
+//! and `eframe::App` (the frame's layout); `handle.rs` applies the actions a frame collected,
+//! `menus.rs` draws the menu bar, the status line and the calendar's header, `prompts.rs` the
+//! modal questions and the editor window, `files.rs` the File menu's work.
+
+mod files;
+mod handle;
+mod menus;
+mod prompts;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use super::action::Action;
+use super::command::Command;
+use super::context::ViewContext;
+use super::document::{Document, SaveStatus};
+use super::edit::Edit;
+use super::editors::Editor;
+use super::file_dialogs::{FileDialogs, NoDialogs};
+use super::files::{FilesWindow, JobOutput};
+use super::month::MonthCache;
+use super::schedule_cache::ScheduleCache;
+use super::sim_list::SimListCache;
+use super::startup::Startup;
+use super::tasks::Tasks;
+use super::timeline::TimelineCache;
+use super::view_state::{CalendarKind, LeftTab, ViewState};
+use super::{alerts, details, month, plans, sim_list, timeline, trips};
+use crate::model::State;
+use crate::schedule::Agenda;
+use prompts::Prompt;
+
+/// The views' context for one frame, built from the app's fields one by one so the views'
+/// caches (other fields) can be lent mutably beside it.
+macro_rules! view_context {
+    ($app:expr, $actions:expr) => {
+        ViewContext {
+            state: $app.doc.state(),
+            schedule: &$app.cache,
+            view: &$app.view,
+            today: $app.today,
+            actions: $actions,
+        }
+    };
+}
+
+/// Where the recent-files list is kept in eframe's storage.
+pub const RECENT_FILES_KEY: &str = "recent_files";
+
+/// How long closing the window waits for the last write before it gives up and says so.
+const CLOSE_WAIT: Duration = Duration::from_secs(10);
+
+/// What the month grid, the SIM table and the timeline keep between frames. They are drawn
+/// from one schedule and start empty whenever it is computed again.
+#[derive(Default)]
+struct ViewCaches {
+    month: MonthCache,
+    sim_list: SimListCache,
+    timeline: TimelineCache,
+}
+
+/// Where the app's idea of today comes from.
+enum Clock {
+    /// `--today`: fixed, for reproducible screens.
+    Pinned(NaiveDate),
+    /// The local date, read every frame so a window left open past midnight moves on.
+    Local,
+    /// A test's clock.
+    Custom(Box<dyn Fn() -> NaiveDate>),
+}
+
+impl Clock {
+    fn today(&self) -> NaiveDate {
+        match self {
+            Self::Pinned(day) => *day,
+            Self::Local => chrono::Local::now().date_naive(),
+            Self::Custom(clock) => clock(),
+        }
+    }
+}
+
+/// Where closing the window stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Closing {
+    Open,
+    /// Asked to close while a write was still running: waiting for it.
+    Waiting,
+    /// Everything is written (or the user chose to close anyway).
+    Confirmed,
+}
+
+/// The SIM Planner window.
+pub struct SimPlannerApp {
+    doc: Document,
+    clock: Clock,
+    today: NaiveDate,
+    cache: ScheduleCache,
+    views: ViewCaches,
+    view: ViewState,
+    editor: Option<Editor>,
+    prompt: Option<Prompt>,
+    dialogs: Box<dyn FileDialogs>,
+    files: Option<FilesWindow>,
+    tasks: Tasks<JobOutput>,
+    recent: Vec<PathBuf>,
+    /// The last file action's result, shown in the status line.
+    notice: Option<String>,
+    closing: Closing,
+}
+
+impl SimPlannerApp {
+    /// The app as it opens after `startup`; `today` pins the date (else the clock is read).
+    pub fn new(startup: Startup, today: Option<NaiveDate>) -> Self {
+        let (doc, prompt) = match startup {
+            Startup::Loaded { state, path } => (Document::new(state, Some(path), true), None),
+            Startup::NoPath => (Document::new(State::default(), None, false), None),
+            Startup::Newer {
+                ref path,
+                ref message,
+                ref shown,
+            } => (
+                Document::read_only(
+                    shown.clone().unwrap_or_default(),
+                    path.clone(),
+                    message.clone(),
+                ),
+                Some(Prompt::Welcome(Box::new(startup))),
+            ),
+            Startup::FirstRun { ref path } | Startup::Broken { ref path, .. } => (
+                Document::new(State::default(), Some(path.clone()), false),
+                Some(Prompt::Welcome(Box::new(startup))),
+            ),
+        };
+        let clock = today.map_or(Clock::Local, Clock::Pinned);
+        Self::from_parts(doc, clock, prompt)
+    }
+
+    /// An app over `state` kept in memory only, on `today` (tests, benches).
+    pub fn with_state(state: State, today: NaiveDate) -> Self {
+        Self::from_parts(
+            Document::new(state, None, false),
+            Clock::Pinned(today),
+            None,
+        )
+    }
+
+    /// An app over a [`Document`] on `today` (tests that check autosave).
+    pub fn with_document(doc: Document, today: NaiveDate) -> Self {
+        Self::from_parts(doc, Clock::Pinned(today), None)
+    }
+
+    /// Reads today from `clock` every frame instead (tests of a window left open past
+    /// midnight).
+    #[must_use]
+    pub fn with_clock(mut self, clock: impl Fn() -> NaiveDate + 'static) -> Self {
+        self.clock = Clock::Custom(Box::new(clock));
+        self
+    }
+
+    fn from_parts(doc: Document, clock: Clock, prompt: Option<Prompt>) -> Self {
+        let today = clock.today();
+        let cache = ScheduleCache::compute(&doc, today);
+        let view = ViewState::new(today, doc.state().sims.first().map(|sim| sim.id));
+        Self {
+            doc,
+            clock,
+            today,
+            cache,
+            views: ViewCaches::default(),
+            view,
+            editor: None,
+            prompt,
+            dialogs: Box::new(NoDialogs::default()),
+            files: None,
+            tasks: Tasks::default(),
+            recent: Vec::new(),
+            notice: None,
+            closing: Closing::Open,
+        }
+    }
+
+    /// Uses `dialogs` for the File menu's "Browse..." buttons.
+    #[must_use]
+    pub fn with_dialogs(mut self, dialogs: Box<dyn FileDialogs>) -> Self {
+        self.dialogs = dialogs;
+        self
+    }
+
+    /// Starts with this recent-files list (most recent first).
+    #[must_use]
+    pub fn with_recent_files(mut self, recent: Vec<PathBuf>) -> Self {
+        self.recent = recent;
+        self
+    }
+
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// The last file action's result, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    pub fn state(&self) -> &State {
+        self.doc.state()
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    pub fn view_mut(&mut self) -> &mut ViewState {
+        &mut self.view
+    }
+
+    pub fn agenda(&self) -> &Agenda {
+        &self.cache.agenda
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Applies an edit as the UI would (tests use this to set up a state).
+    pub fn apply(&mut self, edit: Edit) -> Result<(), Vec<String>> {
+        let result = self.doc.apply(edit);
+        self.refresh();
+        result
+    }
+
+    /// Waits (at most `timeout`) for the autosave and any file task, and takes their results,
+    /// as the next frame would. Tests call it before they look at the disk.
+    pub fn wait_for_background_work(&mut self, timeout: Duration) -> bool {
+        let saved = self.doc.wait_for_saves(timeout);
+        if self.tasks.is_running() {
+            let Some(output) = self.tasks.wait(timeout) else {
+                return false;
+            };
+            self.task_finished(output);
+        }
+        self.refresh();
+        saved
+    }
+
+    /// Recomputes the schedule when the state, the document or today changed.
+    fn refresh(&mut self) {
+        if !self.cache.is_for(&self.doc, self.today) {
+            self.cache = ScheduleCache::compute(&self.doc, self.today);
+            self.views = ViewCaches::default();
+            self.refresh_selection();
+        }
+    }
+
+    /// Drops selections of things that no longer exist.
+    fn refresh_selection(&mut self) {
+        let state = self.doc.state();
+        if self
+            .view
+            .selected_sim
+            .is_none_or(|id| state.sim(id).is_none())
+        {
+            self.view.selected_sim = state.sims.first().map(|sim| sim.id);
+        }
+        if self
+            .view
+            .selected_renewal
+            .is_some_and(|id| state.renewal(id).is_none())
+        {
+            self.view.selected_renewal = None;
+        }
+        if self
+            .view
+            .armed_plan
+            .is_some_and(|id| state.plan(id).is_none())
+        {
+            self.view.armed_plan = None;
+        }
+    }
+
+    /// Today from the clock; a new day recomputes the schedule, and an idle window wakes up
+    /// at midnight to show it.
+    fn follow_the_clock(&mut self, ctx: &egui::Context) {
+        self.today = self.clock.today();
+        if matches!(self.clock, Clock::Local) {
+            let now = chrono::Local::now();
+            let midnight = now
+                .date_naive()
+                .succ_opt()
+                .and_then(|day| day.and_hms_opt(0, 0, 1))
+                .map(|next| (next - now.naive_local()).to_std().unwrap_or_default());
+            if let Some(wait) = midnight {
+                ctx.request_repaint_after(wait);
+            }
+        }
+    }
+
+    /// The keys of the command table, when no window or popup has them.
+    fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if self.editor.is_some()
+            || self.prompt.is_some()
+            || self.files.is_some()
+            || egui::Popup::is_any_open(ctx)
+        {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        let pressed = ctx.input_mut(|input| Command::pressed(input, typing));
+        actions.extend(pressed.into_iter().map(Command::action));
+    }
+
+    /// Closing waits for the last write, and says so if it failed.
+    fn closing_ui(&mut self, ctx: &egui::Context) {
+        let asked = ctx.input(|i| i.viewport().close_requested());
+        if asked && self.closing == Closing::Open {
+            let unsaved = matches!(self.doc.save_status(), SaveStatus::Failed(_));
+            if !self.doc.saves_idle() || unsaved {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.closing = Closing::Waiting;
+            }
+        }
+        if self.closing != Closing::Waiting {
+            return;
+        }
+        if !self.doc.saves_idle() {
+            ctx.request_repaint_after(Duration::from_millis(50));
+            return;
+        }
+        if let SaveStatus::Failed(error) = self.doc.save_status() {
+            self.prompt = Some(Prompt::CloseUnsaved(error.clone()));
+            self.closing = Closing::Open;
+        } else {
+            self.closing = Closing::Confirmed;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// The left panel: the SIMs, Plans and Trips tabs.
+    fn lists_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            for (tab, label) in [
+                (LeftTab::Sims, rust_i18n::t!("tabs.sims")),
+                (LeftTab::Plans, rust_i18n::t!("tabs.plans")),
+                (LeftTab::Trips, rust_i18n::t!("tabs.trips")),
+            ] {
+                if ui
+                    .selectable_label(self.view.left_tab == tab, label)
+                    .clicked()
+                {
+                    actions.push(Action::ShowTab(tab));
+                }
+            }
+        });
+        ui.separator();
+        let mut ctx = view_context!(self, actions);
+        match self.view.left_tab {
+            LeftTab::Sims => sim_list::sim_list_ui(ui, &mut ctx, &mut self.views.sim_list),
+            LeftTab::Plans => plans::plans_ui(ui, &mut ctx),
+            LeftTab::Trips => trips::trips_ui(ui, &mut ctx),
+        }
+    }
+}
+
+impl eframe::App for SimPlannerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.doc.set_repaint(&ctx);
+        self.tasks.set_repaint(&ctx);
+        self.follow_the_clock(&ctx);
+        self.doc.poll_saves();
+        self.refresh();
+        self.closing_ui(&ctx);
+        let mut actions = Vec::new();
+        self.shortcuts(&ctx, &mut actions);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui, &mut actions));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::left("lists")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(280.0)
+            .show(ui, |ui| self.lists_ui(ui, &mut actions));
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(280.0)
+            .size_range(200.0..=360.0)
+            .show(ui, |ui| {
+                let mut view_ctx = view_context!(self, &mut actions);
+                details::details_ui(ui, &mut view_ctx);
+                ui.separator();
+                alerts::alerts_ui(ui, &mut view_ctx);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.calendar_header_ui(ui, &mut actions);
+            ui.separator();
+            let mut view_ctx = view_context!(self, &mut actions);
+            match self.view.calendar {
+                CalendarKind::Month => {
+                    month::month_ui(ui, &mut view_ctx, &mut self.views.month);
+                }
+                CalendarKind::Timeline => {
+                    timeline::timeline_ui(ui, &mut view_ctx, &mut self.views.timeline);
+                }
+            }
+        });
+
+        self.editor_ui(&ctx, &mut actions);
+        self.prompt_ui(&ctx, &mut actions);
+        self.files_ui(&ctx, Some(frame));
+        self.handle(&ctx, actions);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_FILES_KEY, &self.recent);
+    }
+
+    fn on_exit(&mut self) {
+        if !self.doc.wait_for_saves(CLOSE_WAIT) {
+            log::error!(
+                "the window closed while the last change was still being written to {}",
+                self.doc
+                    .path()
+                    .map_or_else(String::new, |path| path.display().to_string())
+            );
+        }
+    }
+}

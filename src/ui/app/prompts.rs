@@ -1,0 +1,178 @@
+//! The modal questions (which SIM takes a dropped plan, delete?, an edit refused, the welcome,
+//! closing with a change not saved) and the editor window.
+
+use chrono::NaiveDate;
+use rust_i18n::t;
+
+use super::{Closing, SimPlannerApp};
+use crate::model::{PlanId, State};
+use crate::ui::action::{Action, DeleteTarget};
+use crate::ui::edit::Edit;
+use crate::ui::editors::EditorOutcome;
+use crate::ui::startup::{Startup, welcome_ui};
+use crate::ui::style;
+
+/// A question the app is asking in a modal.
+pub(super) enum Prompt {
+    /// Which SIM should take a plan dropped on a day.
+    ChooseSim {
+        plan: PlanId,
+        on: NaiveDate,
+    },
+    ConfirmDelete(DeleteTarget),
+    /// First run, a file that did not load, or a newer file.
+    Welcome(Box<Startup>),
+    /// An edit was refused.
+    Refused(Vec<String>),
+    /// The window is closing, but the last change could not be written: why.
+    CloseUnsaved(String),
+}
+
+impl SimPlannerApp {
+    pub(super) fn prompt_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(prompt) = &self.prompt else {
+            return;
+        };
+        let state = self.doc.state();
+        let mut close = false;
+        let (mut retry_save, mut close_anyway) = (false, false);
+        let modal =
+            egui::Modal::new(egui::Id::unique("sim-planner-prompt")).show(ctx, |ui| {
+                ui.set_max_width(460.0);
+                match prompt {
+                    Prompt::ChooseSim { plan, on } => {
+                        let plan_name = state.plan(*plan).map_or("?", |p| p.name.as_str());
+                        ui.heading(t!(
+                            "prompt.choose_sim",
+                            plan = plan_name,
+                            date = on.to_string()
+                        ));
+                        let mut any = false;
+                        for sim in state.sims.iter().filter(|sim| {
+                            state.plan(*plan).is_some_and(|p| State::can_take(sim, p))
+                        }) {
+                            any = true;
+                            if ui.button(&sim.name).clicked() {
+                                actions.push(Action::DropPlan {
+                                    plan: *plan,
+                                    on: *on,
+                                    sim: Some(sim.id),
+                                });
+                                close = true;
+                            }
+                        }
+                        if !any {
+                            ui.label(t!("prompt.no_sim_takes_plan"));
+                        }
+                        if ui.button(t!("prompt.cancel")).clicked() {
+                            close = true;
+                        }
+                    }
+                    Prompt::ConfirmDelete(target) => {
+                        let text = match target {
+                            DeleteTarget::Sim(id) => {
+                                let count = state.renewals.iter().filter(|r| r.sim == *id).count();
+                                t!(
+                                    "prompt.delete_sim",
+                                    name = state.sim(*id).map_or("?", |s| s.name.as_str()),
+                                    count = count
+                                )
+                            }
+                            DeleteTarget::Plan(id) => {
+                                let count = state.renewals.iter().filter(|r| r.plan == *id).count();
+                                t!(
+                                    "prompt.delete_plan",
+                                    name = state.plan(*id).map_or("?", |p| p.name.as_str()),
+                                    count = count
+                                )
+                            }
+                        };
+                        ui.label(text);
+                        ui.horizontal(|ui| {
+                            if ui.button(t!("prompt.delete")).clicked() {
+                                actions.push(Action::Edit(match target {
+                                    DeleteTarget::Sim(id) => Edit::DeleteSim(*id),
+                                    DeleteTarget::Plan(id) => Edit::DeletePlan(*id),
+                                }));
+                                close = true;
+                            }
+                            if ui.button(t!("prompt.cancel")).clicked() {
+                                close = true;
+                            }
+                        });
+                    }
+                    Prompt::Refused(problems) => {
+                        ui.heading(t!("prompt.refused"));
+                        for problem in problems {
+                            ui.colored_label(style::DANGER, problem);
+                        }
+                        if ui.button(t!("prompt.ok")).clicked() {
+                            close = true;
+                        }
+                    }
+                    Prompt::CloseUnsaved(error) => {
+                        ui.heading(t!("prompt.close_unsaved"));
+                        ui.colored_label(style::DANGER, error.as_str());
+                        ui.horizontal(|ui| {
+                            if ui.button(t!("prompt.close_retry")).clicked() {
+                                retry_save = true;
+                                close = true;
+                            }
+                            if ui.button(t!("prompt.close_anyway")).clicked() {
+                                close_anyway = true;
+                                close = true;
+                            }
+                            if ui.button(t!("prompt.cancel")).clicked() {
+                                close = true;
+                            }
+                        });
+                    }
+                    Prompt::Welcome(startup) => {
+                        if let Some(choice) = welcome_ui(ui, startup) {
+                            // Never autosave over a broken file that could not be moved aside.
+                            let autosave = matches!(
+                                **startup,
+                                Startup::FirstRun { .. }
+                                    | Startup::Broken {
+                                        moved_to: Some(_),
+                                        ..
+                                    }
+                            );
+                            actions.push(Action::StartWith(Box::new(choice), autosave));
+                            close = true;
+                        }
+                    }
+                }
+            });
+        let dismissable = !matches!(
+            prompt,
+            Prompt::Welcome(startup)
+                if matches!(**startup, Startup::FirstRun { .. } | Startup::Broken { .. })
+        );
+        if close || (dismissable && modal.should_close()) {
+            self.prompt = None;
+        }
+        if retry_save {
+            self.doc.save_again();
+            self.closing = Closing::Waiting;
+        }
+        if close_anyway {
+            self.closing = Closing::Confirmed;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    pub(super) fn editor_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        match editor.show(ctx, &self.doc) {
+            EditorOutcome::Open => {}
+            EditorOutcome::Closed => self.editor = None,
+            EditorOutcome::Save(edit) => {
+                actions.push(Action::Edit(edit));
+                self.editor = None;
+            }
+        }
+    }
+}
