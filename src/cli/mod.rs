@@ -4,7 +4,6 @@
 mod export;
 mod import;
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -166,20 +165,24 @@ pub fn agenda_text(state: &State, path: &Path, today: NaiveDate, days: u32) -> S
         .unwrap_or(NaiveDate::MAX);
     let window = DateRange::new(today, last);
     let items = alerts(&agenda, window);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Agenda from {today} to {last} ({days} days), {}",
-        path.display()
-    );
+    let mut lines = vec![
+        format!(
+            "Agenda from {today} to {last} ({days} days), {}",
+            path.display()
+        ),
+        String::new(),
+    ];
     if items.is_empty() {
-        let _ = writeln!(out, "\nNothing needs attention.");
-        return out;
+        lines.push("Nothing needs attention.".to_owned());
+    } else {
+        lines.extend(
+            items
+                .iter()
+                .map(|alert| format!("{}  {}", alert.date, alert_sentence(state, alert))),
+        );
+        lines.push(String::new());
+        lines.push(format!("{} items.", items.len()));
     }
-    out.push('\n');
-    for alert in &items {
-        let _ = writeln!(out, "{}  {}", alert.date, alert_sentence(state, alert));
-    }
-    let _ = writeln!(out, "\n{} items.", items.len());
-    out
+    lines.push(String::new());
+    lines.join("\n")
 }

@@ -39,7 +39,13 @@ fn move_without_overwriting(from: &Path, to: &Path) -> io::Result<()> {
     match fs::hard_link(from, to) {
         Ok(()) => fs::remove_file(from).inspect_err(|_| {
             // Leave one name, not two, so the caller's view of what happened is true.
-            let _ = fs::remove_file(to);
+            if let Err(error) = fs::remove_file(to) {
+                log::warn!(
+                    "{} is left beside {}: {error}",
+                    to.display(),
+                    from.display()
+                );
+            }
         }),
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(error),
         Err(error) if error.kind() == io::ErrorKind::NotFound => Err(error),

@@ -96,7 +96,9 @@ impl FileDialogs for NativeDialogs {
                     pollster::block_on(dialog.pick_file())
                 };
                 let path = handle.map(|handle| handle.path().to_path_buf());
-                let _ = sender.send(DialogAnswer { purpose, path });
+                if sender.send(DialogAnswer { purpose, path }).is_err() {
+                    log::warn!("a file dialog was answered after the window stopped waiting");
+                }
                 ctx.request_repaint();
             });
         if spawned.is_ok() {
@@ -160,7 +162,9 @@ impl FileDialogs for ScriptedDialogs {
     fn open(&mut self, request: DialogRequest, _frame: Option<&eframe::Frame>) {
         if self.open.is_none() {
             self.open = Some(request.purpose);
-            let _ = self.requests.send(request);
+            if self.requests.send(request).is_err() {
+                log::warn!("the test no longer listens for dialog requests");
+            }
         }
     }
 

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rust_i18n::t;
 
-use super::SimPlannerApp;
-use super::prompts::Prompt;
+use super::{Prompt, SimPlannerApp};
 use crate::model::State;
 use crate::ui::document::Document;
 use crate::ui::edit::Edit;

@@ -3,8 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::SimPlannerApp;
-use super::prompts::Prompt;
+use super::{Prompt, SimPlannerApp};
 use crate::model::{PlanId, Renewal, SimId};
 use crate::ui::action::Action;
 use crate::ui::dnd::{self, DragPayload};

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use super::action::Action;
+use super::action::{Action, DeleteTarget};
 use super::command::Command;
 use super::context::ViewContext;
 use super::document::{Document, SaveStatus};
@@ -29,9 +29,8 @@ use super::tasks::Tasks;
 use super::timeline::TimelineCache;
 use super::view_state::{CalendarKind, LeftTab, ViewState};
 use super::{alerts, details, month, plans, sim_list, timeline, trips};
-use crate::model::State;
+use crate::model::{PlanId, State};
 use crate::schedule::Agenda;
-use prompts::Prompt;
 
 /// The views' context for one frame, built from the app's fields one by one so the views'
 /// caches (other fields) can be lent mutably beside it.
@@ -60,6 +59,22 @@ struct ViewCaches {
     month: MonthCache,
     sim_list: SimListCache,
     timeline: TimelineCache,
+}
+
+/// A question the app is asking in a modal.
+enum Prompt {
+    /// Which SIM should take a plan dropped on a day.
+    ChooseSim {
+        plan: PlanId,
+        on: NaiveDate,
+    },
+    ConfirmDelete(DeleteTarget),
+    /// First run, a file that did not load, or a newer file.
+    Welcome(Box<Startup>),
+    /// An edit was refused.
+    Refused(Vec<String>),
+    /// The window is closing, but the last change could not be written: why.
+    CloseUnsaved(String),
 }
 
 /// Where the app's idea of today comes from.

@@ -1,32 +1,15 @@
 //! The modal questions (which SIM takes a dropped plan, delete?, an edit refused, the welcome,
 //! closing with a change not saved) and the editor window.
 
-use chrono::NaiveDate;
 use rust_i18n::t;
 
-use super::{Closing, SimPlannerApp};
-use crate::model::{PlanId, State};
+use super::{Closing, Prompt, SimPlannerApp};
+use crate::model::State;
 use crate::ui::action::{Action, DeleteTarget};
 use crate::ui::edit::Edit;
 use crate::ui::editors::EditorOutcome;
 use crate::ui::startup::{Startup, welcome_ui};
 use crate::ui::style;
-
-/// A question the app is asking in a modal.
-pub(super) enum Prompt {
-    /// Which SIM should take a plan dropped on a day.
-    ChooseSim {
-        plan: PlanId,
-        on: NaiveDate,
-    },
-    ConfirmDelete(DeleteTarget),
-    /// First run, a file that did not load, or a newer file.
-    Welcome(Box<Startup>),
-    /// An edit was refused.
-    Refused(Vec<String>),
-    /// The window is closing, but the last change could not be written: why.
-    CloseUnsaved(String),
-}
 
 impl SimPlannerApp {
     pub(super) fn prompt_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {

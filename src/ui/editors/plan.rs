@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive as _;
 use rust_i18n::t;
 
-use super::{
+use super::fields::{
     FieldError, Parsed, Target, checked, coverage_ui, currency, note_ui, price_from_text,
     problem_ui, required_text, row, text_field, whole_number,
 };

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use egui::{ComboBox, Ui};
 use rust_i18n::t;
 
-use super::{FieldError, Target, checked, date, note_ui, problem_ui, row};
+use super::fields::{FieldError, Target, checked, date, note_ui, problem_ui, row};
 use crate::model::{Plan, PlanId, Renewal, RenewalId, RenewalStatus, SimId, State};
 use crate::ui::edit::Edit;
 use crate::ui::pickers;

@@ -7,7 +7,7 @@ use egui::{Button, ComboBox, TextEdit, Ui};
 use rust_decimal::Decimal;
 use rust_i18n::t;
 
-use super::{
+use super::fields::{
     FieldError, Parsed, checked, currency, note_ui, row, text_field, warning_ui, whole_number,
 };
 use crate::model::{Language, RateValue, Settings, WeekStart};

@@ -3,7 +3,7 @@
 use egui::{TextEdit, Ui};
 use rust_i18n::t;
 
-use super::{
+use super::fields::{
     FieldError, FormFlags, Parsed, Target, checked, coverage_ui, note_ui, optional_date,
     optional_text, optional_whole_number, problem_ui, required_text, row, text_field,
     text_from_optional, warning_ui,

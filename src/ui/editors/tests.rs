@@ -432,29 +432,29 @@ fn settings_are_saved_only_when_every_field_is_valid() {
 #[test]
 fn messages_name_the_limits() {
     assert_eq!(
-        super::whole_number("400", 0..=365),
-        Err(super::FieldError::Invalid(
+        super::fields::whole_number("400", 0..=365),
+        Err(super::fields::FieldError::Invalid(
             "Enter a whole number from 0 to 365".into()
         ))
     );
     assert_eq!(
-        super::date("1850-01-01"),
-        Err(super::FieldError::Invalid(
+        super::fields::date("1850-01-01"),
+        Err(super::fields::FieldError::Invalid(
             "Enter a date in the years 1900 to 2199".into()
         ))
     );
     assert_eq!(
-        super::price_from_text("0"),
+        super::fields::price_from_text("0"),
         Ok(rust_decimal::Decimal::ZERO),
         "a free plan is allowed"
     );
     assert!(matches!(
-        super::price_from_text("-0.01"),
-        Err(super::FieldError::Invalid(_))
+        super::fields::price_from_text("-0.01"),
+        Err(super::fields::FieldError::Invalid(_))
     ));
     assert!(matches!(
-        super::currency("ZZZ"),
-        Err(super::FieldError::Invalid(_))
+        super::fields::currency("ZZZ"),
+        Err(super::fields::FieldError::Invalid(_))
     ));
-    assert_eq!(super::currency(" bhd "), Ok("BHD".to_owned()));
+    assert_eq!(super::fields::currency(" bhd "), Ok("BHD".to_owned()));
 }
