@@ -772,15 +772,12 @@ fn strip_comments_and_strings(text: &str) -> String {
             } else {
                 None
             };
-            match close {
-                Some(end) => {
-                    out.push_str(&" ".repeat(end - i + 1));
-                    i = end + 1;
-                }
-                None => {
-                    out.push(c);
-                    i += 1;
-                }
+            if let Some(end) = close {
+                out.push_str(&" ".repeat(end - i + 1));
+                i = end + 1;
+            } else {
+                out.push(c);
+                i += 1;
             }
         } else {
             out.push(c);
