@@ -4,6 +4,7 @@
 // The vocabulary below the views: what they share, importing no view and not the shell.
 pub mod action;
 pub mod autosave;
+pub mod clock;
 pub mod command;
 pub mod context;
 pub mod dnd;

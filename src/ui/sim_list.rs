@@ -334,8 +334,12 @@ fn row_ui(
     for (column, (((indent, text, color), width), galley)) in columns.enumerate() {
         let cell = egui::Rect::from_x_y_ranges(left..=left + width, first.y_range());
         let id = ui.unique_id().with(("cell", column));
-        let color = color.unwrap_or(text_color);
-        let cut = cell_text(ui, id, (galley, epoch), cell, indent, text, font, color);
+        let look = CellLook {
+            font,
+            color: color.unwrap_or(text_color),
+            indent,
+        };
+        let cut = cell_text(ui, id, (galley, epoch), cell, text, &look);
         if column == 0 {
             name_cut = cut;
         }
@@ -356,31 +360,33 @@ fn row_ui(
     None
 }
 
-/// Paints `text` in `cell`, `indent` points from its left, cut with "…" to the cell's width,
-/// with an accessibility node `id`. Returns whether the text was cut.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a painter helper with plain inputs"
-)]
+/// How a cell's text is painted.
+struct CellLook<'a> {
+    font: &'a egui::FontId,
+    color: Color32,
+    /// Points from the cell's left edge to the text.
+    indent: f32,
+}
+
+/// Paints `text` in `cell` as `look` says, cut with "…" to the cell's width, with an
+/// accessibility node `id`. Returns whether the text was cut.
 fn cell_text(
     ui: &egui::Ui,
     id: egui::Id,
     (galley, epoch): (&mut KeptGalley, u64),
     cell: egui::Rect,
-    indent: f32,
     text: &str,
-    font: &egui::FontId,
-    color: Color32,
+    look: &CellLook<'_>,
 ) -> bool {
-    let width = cell.width() - indent;
-    let galley = galley.one_line(ui.painter(), epoch, text, font, color, width);
+    let width = cell.width() - look.indent;
+    let galley = galley.one_line(ui.painter(), epoch, text, look.font, look.color, width);
     let elided = galley.elided;
     let text_rect = egui::Align2::LEFT_CENTER.anchor_size(
-        egui::pos2(cell.left() + indent, cell.center().y),
+        egui::pos2(cell.left() + look.indent, cell.center().y),
         galley.size(),
     );
     painted::accessible(ui.ctx(), id, text_rect, text, false);
-    ui.painter().galley(text_rect.min, galley, color);
+    ui.painter().galley(text_rect.min, galley, look.color);
     elided
 }
 

@@ -14,9 +14,10 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use super::action::{Action, DeleteTarget};
+use super::clock::Clock;
 use super::command::Command;
 use super::context::ViewContext;
-use super::document::{Document, SaveStatus};
+use super::document::Document;
 use super::edit::Edit;
 use super::editors::Editor;
 use super::file_dialogs::{FileDialogs, NoDialogs};
@@ -75,26 +76,6 @@ enum Prompt {
     Refused(Vec<String>),
     /// The window is closing, but the last change could not be written: why.
     CloseUnsaved(String),
-}
-
-/// Where the app's idea of today comes from.
-enum Clock {
-    /// `--today`: fixed, for reproducible screens.
-    Pinned(NaiveDate),
-    /// The local date, read every frame so a window left open past midnight moves on.
-    Local,
-    /// A test's clock.
-    Custom(Box<dyn Fn() -> NaiveDate>),
-}
-
-impl Clock {
-    fn today(&self) -> NaiveDate {
-        match self {
-            Self::Pinned(day) => *day,
-            Self::Local => chrono::Local::now().date_naive(),
-            Self::Custom(clock) => clock(),
-        }
-    }
 }
 
 /// Where closing the window stands.
@@ -300,21 +281,10 @@ impl SimPlannerApp {
         }
     }
 
-    /// Today from the clock; a new day recomputes the schedule, and an idle window wakes up
-    /// at midnight to show it.
+    /// Today from the clock; a new day recomputes the schedule (in `refresh`).
     fn follow_the_clock(&mut self, ctx: &egui::Context) {
         self.today = self.clock.today();
-        if matches!(self.clock, Clock::Local) {
-            let now = chrono::Local::now();
-            let midnight = now
-                .date_naive()
-                .succ_opt()
-                .and_then(|day| day.and_hms_opt(0, 0, 1))
-                .map(|next| (next - now.naive_local()).to_std().unwrap_or_default());
-            if let Some(wait) = midnight {
-                ctx.request_repaint_after(wait);
-            }
-        }
+        self.clock.wake_at_midnight(ctx);
     }
 
     /// The keys of the command table, when no window or popup has them.
@@ -329,32 +299,6 @@ impl SimPlannerApp {
         let typing = ctx.egui_wants_keyboard_input();
         let pressed = ctx.input_mut(|input| Command::pressed(input, typing));
         actions.extend(pressed.into_iter().map(Command::action));
-    }
-
-    /// Closing waits for the last write, and says so if it failed.
-    fn closing_ui(&mut self, ctx: &egui::Context) {
-        let asked = ctx.input(|i| i.viewport().close_requested());
-        if asked && self.closing == Closing::Open {
-            let unsaved = matches!(self.doc.save_status(), SaveStatus::Failed(_));
-            if !self.doc.saves_idle() || unsaved {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.closing = Closing::Waiting;
-            }
-        }
-        if self.closing != Closing::Waiting {
-            return;
-        }
-        if !self.doc.saves_idle() {
-            ctx.request_repaint_after(Duration::from_millis(50));
-            return;
-        }
-        if let SaveStatus::Failed(error) = self.doc.save_status() {
-            self.prompt = Some(Prompt::CloseUnsaved(error.clone()));
-            self.closing = Closing::Open;
-        } else {
-            self.closing = Closing::Confirmed;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
     }
 
     /// The left panel: the SIMs, Plans and Trips tabs.

@@ -1,17 +1,46 @@
 //! The modal questions (which SIM takes a dropped plan, delete?, an edit refused, the welcome,
 //! closing with a change not saved) and the editor window.
 
+use std::time::Duration;
+
 use rust_i18n::t;
 
 use super::{Closing, Prompt, SimPlannerApp};
 use crate::model::State;
 use crate::ui::action::{Action, DeleteTarget};
+use crate::ui::document::SaveStatus;
 use crate::ui::edit::Edit;
 use crate::ui::editors::EditorOutcome;
 use crate::ui::startup::{Startup, welcome_ui};
 use crate::ui::style;
 
 impl SimPlannerApp {
+    /// Closing waits for the last write, and says so if it failed.
+    pub(super) fn closing_ui(&mut self, ctx: &egui::Context) {
+        let asked = ctx.input(|i| i.viewport().close_requested());
+        if asked && self.closing == Closing::Open {
+            let unsaved = matches!(self.doc.save_status(), SaveStatus::Failed(_));
+            if !self.doc.saves_idle() || unsaved {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.closing = Closing::Waiting;
+            }
+        }
+        if self.closing != Closing::Waiting {
+            return;
+        }
+        if !self.doc.saves_idle() {
+            ctx.request_repaint_after(Duration::from_millis(50));
+            return;
+        }
+        if let SaveStatus::Failed(error) = self.doc.save_status() {
+            self.prompt = Some(Prompt::CloseUnsaved(error.clone()));
+            self.closing = Closing::Open;
+        } else {
+            self.closing = Closing::Confirmed;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
     pub(super) fn prompt_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let Some(prompt) = &self.prompt else {
             return;

@@ -1,0 +1,183 @@
+//! The file work of each action, as a job for the file thread, and taking its result back.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Utc};
+use rust_i18n::t;
+
+use super::{FileJob, FileOutcome, FilesWindow, ImportStage, JobOutput, RangeChoice};
+use crate::export::{self, ExportFormat, ExportRange};
+use crate::model::State;
+use crate::store::{self, ImportMode};
+use crate::ui::document::Document;
+use crate::ui::file_dialogs::FilePurpose;
+
+impl FilesWindow {
+    /// The work the action on the typed path needs, to run off the frame; `None` (with the
+    /// reason shown in the window) when it can be refused at once.
+    pub fn job(&mut self, doc: &Document, today: NaiveDate) -> Option<FileJob> {
+        self.error = None;
+        let typed = self.path.trim();
+        if typed.is_empty() {
+            self.error = Some(t!("files.no_path").into_owned());
+            return None;
+        }
+        let path = PathBuf::from(typed);
+        let state = doc.state().clone();
+        let state_file = self.state_file.clone();
+        let job: FileJob = match self.purpose {
+            FilePurpose::New => Box::new(move || {
+                if path.exists() {
+                    JobOutput::Failed(
+                        t!("files.exists", path = path.display().to_string()).into_owned(),
+                    )
+                } else {
+                    JobOutput::Done(FileOutcome::New(path))
+                }
+            }),
+            FilePurpose::Open => Box::new(move || match store::load(&path) {
+                Ok(loaded) => JobOutput::Done(FileOutcome::Open(path, Box::new(loaded))),
+                Err(error) => JobOutput::Failed(error.to_string()),
+            }),
+            FilePurpose::SaveAs => {
+                let revision = doc.revision();
+                Box::new(move || match store::save(&path, &state) {
+                    Ok(()) => JobOutput::Done(FileOutcome::SaveAs { path, revision }),
+                    Err(error) => JobOutput::Failed(error.to_string()),
+                })
+            }
+            FilePurpose::Import => Box::new(move || JobOutput::Checked(read_import(&state, &path))),
+            FilePurpose::ExportState => Box::new(move || {
+                let target = export::ExportTarget {
+                    out: &path,
+                    state_file: state_file.as_deref(),
+                };
+                let whole_state = ExportRange::next_days(today, 1);
+                let written = export::export_to_file(
+                    &state,
+                    ExportFormat::Ron,
+                    &whole_state,
+                    today,
+                    Utc::now(),
+                    "",
+                    target,
+                );
+                match written {
+                    Ok(_) => JobOutput::Done(FileOutcome::Exported(
+                        t!("files.exported_state", path = path.display().to_string()).into_owned(),
+                    )),
+                    Err(error) => JobOutput::Failed(error.to_string()),
+                }
+            }),
+            FilePurpose::ExportSchedule => {
+                let range = match self.schedule_range(&state, today) {
+                    Ok(range) => range,
+                    Err(message) => {
+                        self.error = Some(message);
+                        return None;
+                    }
+                };
+                let format = self.format;
+                Box::new(move || {
+                    match export_schedule(
+                        &state,
+                        format,
+                        range,
+                        today,
+                        &path,
+                        state_file.as_deref(),
+                    ) {
+                        Ok(outcome) => JobOutput::Done(outcome),
+                        Err(message) => JobOutput::Failed(message),
+                    }
+                })
+            }
+        };
+        if self.purpose == FilePurpose::Import {
+            self.import = None;
+        }
+        Some(job)
+    }
+
+    /// Takes a finished job's result: an outcome for the shell, or what to show here.
+    pub fn finished(&mut self, output: JobOutput) -> Option<FileOutcome> {
+        match output {
+            JobOutput::Done(outcome) => Some(outcome),
+            JobOutput::Checked(stage) => {
+                self.import = Some(stage);
+                None
+            }
+            JobOutput::Failed(message) => {
+                self.error = Some(message);
+                None
+            }
+        }
+    }
+
+    /// The days an exported schedule covers, as chosen in the window.
+    fn schedule_range(&self, state: &State, today: NaiveDate) -> Result<ExportRange, String> {
+        match &self.range {
+            RangeChoice::NextDays(days) => Ok(ExportRange::next_days(today, *days)),
+            RangeChoice::Trip(trip) => {
+                ExportRange::for_trip(state, *trip, state.settings.lead_days)
+            }
+            RangeChoice::Custom { from, to } => {
+                let parse = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d");
+                match (parse(from), parse(to)) {
+                    (Ok(from), Ok(to)) => ExportRange::new(from, to),
+                    _ => return Err(t!("files.bad_dates").into_owned()),
+                }
+            }
+        }
+        .map_err(|error| error.to_string())
+    }
+}
+
+/// Writes the schedule export: the same code as `sim-planner export`.
+fn export_schedule(
+    state: &State,
+    format: ExportFormat,
+    range: ExportRange,
+    today: NaiveDate,
+    path: &Path,
+    state_file: Option<&Path>,
+) -> Result<FileOutcome, String> {
+    let title = t!("files.trip_sheet_title");
+    let target = export::ExportTarget {
+        out: path,
+        state_file,
+    };
+    let events = export::export_to_file(state, format, &range, today, Utc::now(), &title, target)
+        .map_err(|error| error.to_string())?
+        .unwrap_or_default();
+    Ok(FileOutcome::Exported(
+        t!(
+            "files.exported_schedule",
+            count = events,
+            path = path.display().to_string()
+        )
+        .into_owned(),
+    ))
+}
+
+/// Reads and checks an import; nothing changes yet.
+pub fn read_import(state: &State, path: &Path) -> ImportStage {
+    let incoming = match store::load(path) {
+        Ok(incoming) => incoming,
+        Err(store::LoadError::Invalid(problems)) => {
+            return ImportStage::Refused(problems.iter().map(ToString::to_string).collect());
+        }
+        Err(error) => return ImportStage::Refused(vec![error.to_string()]),
+    };
+    let merge = store::preview_import(state, &incoming, ImportMode::Merge);
+    let replace = store::preview_import(state, &incoming, ImportMode::Replace);
+    match (merge, replace) {
+        (Ok(merge), Ok(replace)) => ImportStage::Ready {
+            merge: Box::new(merge),
+            replace: Box::new(replace),
+        },
+        (Err(problems), _) | (_, Err(problems)) => {
+            ImportStage::Refused(problems.iter().map(ToString::to_string).collect())
+        }
+    }
+}
