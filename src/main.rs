@@ -9,7 +9,8 @@ use sim_planner::ui;
 
 fn main() -> ExitCode {
     // Errors not shown to the user are logged; RUST_LOG=debug says more.
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("sim_planner=warn"))
+        .init();
     let cli = Cli::parse();
     let default_state = ui::default_state_path();
     match &cli.command {

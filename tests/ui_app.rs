@@ -111,6 +111,13 @@ fn count(harness: &App, text: &str) -> usize {
     harness.query_all_by_label(text).count()
 }
 
+/// How many cells of the SIM table read exactly `text`.
+fn listed(harness: &App, text: &str) -> usize {
+    harness
+        .query_all_by_role_and_label(Role::Cell, text)
+        .count()
+}
+
 /// Whether some node's label contains `text`.
 fn shows(harness: &App, text: &str) -> bool {
     harness.query_all_by_label_contains(text).count() > 0
@@ -128,7 +135,7 @@ fn dialog_open(harness: &App) -> bool {
 
 /// The top of the row that shows `name` (names must be unique on screen).
 fn row_y(harness: &App, name: &str) -> f32 {
-    harness.get_by_label(name).rect().top()
+    harness.get_by_role_and_label(Role::Cell, name).rect().top()
 }
 
 fn the_state(harness: &App) -> State {
@@ -189,7 +196,7 @@ fn adding_a_sim_through_the_form_shows_it_in_the_list_and_undo_redo_are_exact() 
     assert_eq!(after.renewals, before.renewals);
     assert_eq!(after.plans, before.plans);
     assert_eq!(
-        count(&harness, "Test SIM"),
+        listed(&harness, "Test SIM"),
         1,
         "the SIM list shows the new SIM"
     );
@@ -200,7 +207,7 @@ fn adding_a_sim_through_the_form_shows_it_in_the_list_and_undo_redo_are_exact() 
 
     redo(&mut harness);
     assert_eq!(the_state(&harness), after, "Ctrl+Shift+Z brings it back");
-    assert_eq!(count(&harness, "Test SIM"), 1);
+    assert_eq!(listed(&harness, "Test SIM"), 1);
 
     undo(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
@@ -218,7 +225,12 @@ fn an_impossible_date_shows_a_message_and_save_changes_nothing() {
 
     click(&mut harness, "Add SIM");
     type_into(&mut harness, "New SIM", "Name", "Broken date");
-    type_into(&mut harness, "New SIM", "Valid until", "2026-02-30");
+    type_into(
+        &mut harness,
+        "New SIM",
+        "Valid until (already paid)",
+        "2026-02-30",
+    );
     assert!(
         shows(&harness, "Enter a real date as YYYY-MM-DD"),
         "the date field says what is wrong"
@@ -243,7 +255,12 @@ fn an_impossible_date_shows_a_message_and_save_changes_nothing() {
     );
 
     // Fixing the date makes it savable: the message was about the date, nothing else.
-    replace_in(&mut harness, "New SIM", "Valid until", "2026-02-28");
+    replace_in(
+        &mut harness,
+        "New SIM",
+        "Valid until (already paid)",
+        "2026-02-28",
+    );
     assert!(!shows(&harness, "Enter a real date as YYYY-MM-DD"));
     click_in_window(&mut harness, "New SIM", "Save");
     let after = the_state(&harness);
@@ -310,7 +327,7 @@ fn double_clicking_a_sim_row_edits_it() {
     assert_eq!(after, expected, "only the name changed");
     assert_eq!(count(&harness, "巴林流量卡"), 0);
     assert!(
-        count(&harness, "Bahrain data") > 0,
+        listed(&harness, "Bahrain data") == 1,
         "the list shows the new name"
     );
 
@@ -376,7 +393,7 @@ fn deleting_a_sim_asks_first_and_removes_its_renewals() {
         before,
         "undo restores the SIM and its renewals"
     );
-    assert_eq!(count(&harness, "巴林流量卡"), 1);
+    assert_eq!(listed(&harness, "巴林流量卡"), 1);
     redo(&mut harness);
     assert_eq!(the_state(&harness), after);
 
@@ -499,7 +516,7 @@ fn first_run_offers_the_example_and_saves_it() {
     assert!(shows(&harness, "Saved at "));
     for sim in &example.sims {
         assert!(
-            count(&harness, &sim.name) > 0,
+            listed(&harness, &sim.name) == 1,
             "the list shows {}",
             sim.name
         );
@@ -669,7 +686,7 @@ fn the_filter_box_hides_sims_that_do_not_match() {
     harness.state_mut().view_mut().selected_sim = None;
     harness.run();
     for name in ["中国移动 主号", "巴林流量卡", "Travel eSIM"] {
-        assert_eq!(count(&harness, name), 1, "{name} is listed");
+        assert_eq!(listed(&harness, name), 1, "{name} is listed");
     }
 
     click_filter_box(&mut harness);
@@ -694,6 +711,17 @@ fn the_filter_box_hides_sims_that_do_not_match() {
     harness.run();
     assert!(harness.query_by_label("巴林流量卡").is_some());
     assert!(harness.query_by_label("Travel eSIM").is_none());
+
+    // And a country the SIM covers: only the Bahrain card works in Saudi Arabia.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.key_press(Key::Backspace);
+    harness.run();
+    harness.event(egui::Event::Text("SA".to_owned()));
+    harness.run();
+    assert_eq!(listed(&harness, "巴林流量卡"), 1, "the filter finds SA");
+    assert_eq!(listed(&harness, "中国移动 主号"), 0);
+    assert_eq!(listed(&harness, "Travel eSIM"), 0);
 }
 
 #[test]
@@ -708,12 +736,13 @@ fn clicking_the_left_header_sorts_by_days_left() {
             .agenda()
             .sim(SimId(sim))
             .unwrap()
-            .days_left(today)
+            .paid_days_left(today)
     };
-    // The fixture: the home number runs out first, then the data card; the eSIM has no service.
+    // The fixture: the data card's paid days run out first (its 2026-12-03 renewal is not
+    // paid), then the home number's; the eSIM has no paid service.
     let home = days_left(&harness, 1).unwrap();
     let card = days_left(&harness, 2).unwrap();
-    assert!(home < card, "{home} < {card}");
+    assert!(card < home, "{card} < {home}");
     assert_eq!(days_left(&harness, 3), None);
 
     // By name (the default), "Travel eSIM" comes first.
@@ -733,13 +762,13 @@ fn clicking_the_left_header_sorts_by_days_left() {
         row_y(&harness, "Travel eSIM"),
     );
     assert!(
-        home < card && card < esim,
-        "fewest days left first, no service last"
+        card < home && home < esim,
+        "fewest paid days left first, no paid service last"
     );
 
     click(&mut harness, "Left ^");
     assert!(!harness.state().view().sim_sort.ascending);
-    assert!(row_y(&harness, "巴林流量卡") < row_y(&harness, "中国移动 主号"));
+    assert!(row_y(&harness, "中国移动 主号") < row_y(&harness, "巴林流量卡"));
 }
 
 // ---------------------------------------------------------------------------------------------

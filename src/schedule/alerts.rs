@@ -160,6 +160,36 @@ pub fn alerts(agenda: &Agenda, window: DateRange) -> Vec<Alert> {
     alerts
 }
 
+/// Orders `alerts` by what to do next: overdue renewals first, then what needs doing from
+/// today on by date (a renew-by date or a gap that has begun counts as today), and last what
+/// already happened and needs nothing done (days thrown away by a paid renewal, a past expiry).
+/// Ties go to the more urgent.
+pub fn order_by_what_to_do_next(alerts: &mut [Alert], agenda: &Agenda, today: NaiveDate) {
+    let paid = |sim: Option<SimId>, renewal: RenewalId| {
+        sim.and_then(|id| agenda.sim(id))
+            .and_then(|schedule| schedule.renewals.iter().find(|r| r.id == renewal))
+            .is_some_and(|applied| applied.status.is_paid())
+    };
+    let key = |alert: &Alert| {
+        let done = match &alert.kind {
+            AlertKind::LostDays { renewal, .. } => alert.date < today && paid(alert.sim, *renewal),
+            AlertKind::Expires => alert.date < today,
+            _ => false,
+        };
+        let group = match alert.kind {
+            AlertKind::Overdue { .. } => 0,
+            _ if done => 2,
+            _ => 1,
+        };
+        (
+            group,
+            alert.date.max(today),
+            std::cmp::Reverse(alert.severity()),
+        )
+    };
+    alerts.sort_by_key(key);
+}
+
 /// Groups uncovered days into runs of consecutive days in one country.
 fn uncovered_runs(days: &[super::UncoveredDay]) -> Vec<(String, DateRange)> {
     let mut runs: Vec<(String, DateRange)> = Vec::new();

@@ -8,15 +8,17 @@ mod alerts;
 mod costs;
 mod coverage;
 mod dates;
+mod day;
 mod preview;
 mod sim_schedule;
 mod suggest;
 
 pub use agenda::Agenda;
-pub use alerts::{Alert, AlertKind, Severity, alerts};
+pub use alerts::{Alert, AlertKind, Severity, alerts, order_by_what_to_do_next};
 pub use costs::{BaseMonthCost, MonthCost, base_costs, costs};
 pub use coverage::{TripCoverage, UncoveredDay, covers, sim_covers_on, trip_coverage};
 pub use dates::{DateRange, days_between, first_of_month, grid_start, plan_end, step_months};
+pub use day::{DayFact, day_facts, sim_day_facts};
 pub use preview::{RenewalPreview, preview_renewal};
 pub use sim_schedule::{AppliedRenewal, RenewBy, Segment, ServiceRun, SimSchedule, sim_schedule};
 pub use suggest::{Suggestion, suggestions};

@@ -95,6 +95,9 @@ pub struct SimSchedule {
     /// Where each day's service comes from, sorted and never overlapping.
     #[serde(skip)]
     pub segments: Vec<Segment>,
+    /// "Paid and planned": the runs of service from `valid_until` and `Paid` renewals alone.
+    #[serde(skip)]
+    pub paid_service: Vec<ServiceRun>,
 }
 
 impl SimSchedule {
@@ -118,6 +121,27 @@ impl SimSchedule {
             .iter()
             .find(|run| run.contains(today))
             .map(|run| run.end)
+    }
+
+    /// "Paid through": the last day of the paid service (`valid_until` and `Paid` renewals)
+    /// that covers `today`; `None` when nothing paid covers today.
+    pub fn paid_through(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.paid_service
+            .iter()
+            .find(|run| run.contains(today))
+            .map(|run| run.end)
+    }
+
+    /// "Planned through": the same with the `Planned` renewals too (what [`Self::valid_until`]
+    /// gives).
+    pub fn planned_through(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.valid_until(today)
+    }
+
+    /// Days of paid service left after `today` (0 on the last day), if any covers today.
+    pub fn paid_days_left(&self, today: NaiveDate) -> Option<u32> {
+        self.paid_through(today)
+            .and_then(|end| days_between(today, end))
     }
 
     /// Days of service left after `today` (0 on the last day), if the SIM has service today.
@@ -183,11 +207,16 @@ pub fn sim_schedule<'a>(
         })
         .into_iter()
         .collect();
+    // The paid renewals alone, under the same rule: what is already paid for.
+    let mut paid_segments = segments.clone();
     let mut applied = Vec::with_capacity(ordered.len());
     for renewal in ordered {
         let Some(plan) = plan_of(renewal.plan) else {
             continue;
         };
+        if renewal.status.is_paid() {
+            apply_renewal(sim, renewal, plan, &mut paid_segments, today);
+        }
         applied.push(apply_renewal(sim, renewal, plan, &mut segments, today));
     }
 
@@ -234,6 +263,7 @@ pub fn sim_schedule<'a>(
         renew_by,
         keep_alive_deadline,
         segments,
+        paid_service: service_runs(&paid_segments),
     }
 }
 

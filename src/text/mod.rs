@@ -2,5 +2,7 @@
 //! each other): sentences built from `assets/locales/`, with no egui in them.
 
 mod alert;
+mod day;
 
 pub use alert::alert_sentence;
+pub use day::day_fact_sentence;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::edit::Edit;
 use super::file_dialogs::FilePurpose;
-use super::view_state::{CalendarKind, LeftTab, SimSort};
+use super::view_state::{AlertHorizon, CalendarKind, LeftTab, SimSort};
 use crate::model::{PlanId, RenewalId, SimId, State};
 
 /// Something the user did this frame, applied after the frame is drawn.
@@ -34,6 +34,7 @@ pub enum Action {
     /// Show this many days across the timeline.
     ZoomTimeline(f32),
     SetSimFilter(String),
+    SetAlertHorizon(AlertHorizon),
     SortSims(SimSort),
     ArmPlan(Option<PlanId>),
     /// Escape: drop a plan armed by a click.
@@ -67,6 +68,8 @@ pub enum Action {
     Undo,
     Redo,
     Quit,
+    /// Help → Legend: open or close it.
+    ShowLegend,
 }
 
 /// What a delete confirmation is about.

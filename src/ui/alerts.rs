@@ -6,14 +6,36 @@ use rust_i18n::t;
 use super::action::Action;
 use super::context::ViewContext;
 use super::style;
+use super::view_state::AlertHorizon;
 use crate::schedule::Severity;
 
 /// The alerts list, each alert's sentence made once per change of the state.
 pub fn alerts_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
     let (alerts, texts) = (&ctx.schedule.alerts, &ctx.schedule.alert_texts);
-    ui.heading(t!("alerts.title"));
+    let horizon = ctx.view.alert_horizon;
+    ui.horizontal(|ui| {
+        ui.heading(t!("alerts.title"));
+        egui::ComboBox::from_id_salt("alert-horizon")
+            .selected_text(horizon_label(horizon))
+            .show_ui(ui, |ui| {
+                for choice in AlertHorizon::ALL {
+                    if ui
+                        .selectable_label(choice == horizon, horizon_label(choice))
+                        .clicked()
+                    {
+                        ctx.push(Action::SetAlertHorizon(choice));
+                    }
+                }
+            })
+            .response
+            .on_hover_text(t!("alerts.horizon_hint"));
+    });
     if alerts.is_empty() {
-        ui.label(t!("alerts.none"));
+        ui.label(if let Some(days) = horizon.days() {
+            t!("alerts.none", days = days)
+        } else {
+            t!("alerts.none_at_all")
+        });
         return;
     }
     // One line per alert (full text on hover) so only the visible rows are laid out.
@@ -48,4 +70,13 @@ pub fn alerts_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 }
             }
         });
+}
+
+/// "Next 30 days", or "Everything ahead".
+fn horizon_label(horizon: AlertHorizon) -> std::borrow::Cow<'static, str> {
+    if let Some(days) = horizon.days() {
+        t!("alerts.next_days", days = days)
+    } else {
+        t!("alerts.everything")
+    }
 }

@@ -32,6 +32,7 @@ pub enum Command {
     PreviousPage,
     NextPage,
     Cancel,
+    Legend,
 }
 
 const fn ctrl(key: Key) -> KeyboardShortcut {
@@ -48,7 +49,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::NewStateFile,
         Self::Open,
         Self::SaveAs,
@@ -67,6 +68,7 @@ impl Command {
         Self::PreviousPage,
         Self::NextPage,
         Self::Cancel,
+        Self::Legend,
     ];
 
     /// The menu entry's text.
@@ -90,6 +92,7 @@ impl Command {
             Self::PreviousPage => t!("calendar.previous"),
             Self::NextPage => t!("calendar.next"),
             Self::Cancel => t!("menu.cancel"),
+            Self::Legend => t!("menu.legend"),
         }
     }
 
@@ -111,6 +114,7 @@ impl Command {
         const PREVIOUS: &[KeyboardShortcut] = &[plain(Key::PageUp)];
         const NEXT: &[KeyboardShortcut] = &[plain(Key::PageDown)];
         const CANCEL: &[KeyboardShortcut] = &[plain(Key::Escape)];
+        const LEGEND: &[KeyboardShortcut] = &[plain(Key::F1)];
         match self {
             Self::NewStateFile | Self::ExportState => &[],
             Self::Open => OPEN,
@@ -129,6 +133,7 @@ impl Command {
             Self::PreviousPage => PREVIOUS,
             Self::NextPage => NEXT,
             Self::Cancel => CANCEL,
+            Self::Legend => LEGEND,
         }
     }
 
@@ -162,6 +167,7 @@ impl Command {
             Self::PreviousPage => Action::Page(-1),
             Self::NextPage => Action::Page(1),
             Self::Cancel => Action::Cancel,
+            Self::Legend => Action::ShowLegend,
         }
     }
 

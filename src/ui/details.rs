@@ -1,15 +1,16 @@
 //! The right panel's top: details of the selected SIM and, when it belongs to that SIM, the
 //! selected renewal, with what can be done to it.
 
+use chrono::NaiveDate;
 use rust_i18n::t;
 
 use super::action::Action;
 use super::context::ViewContext;
 use super::edit::Edit;
-use super::labels::plan_chip_text;
+use super::labels::{paid_and_planned, plan_chip_text};
 use super::style;
 use crate::model::{LinkSafety, Renewal, RenewalStatus, Sim, State};
-use crate::schedule::{Agenda, SimSchedule};
+use crate::schedule::Agenda;
 
 /// Details of the selected SIM and renewal.
 pub fn details_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
@@ -19,56 +20,83 @@ pub fn details_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         ui.label(t!("details.nothing"));
         return;
     };
-    sim_details_ui(ui, agenda, sim);
-    if let Some(renewal) = view.selected_renewal.and_then(|id| state.renewal(id)) {
+    sim_details_ui(ui, agenda, sim, ctx.today);
+    let renewal = view
+        .selected_renewal
+        .and_then(|id| state.renewal(id))
+        .filter(|renewal| renewal.sim == sim.id);
+    if let Some(renewal) = renewal {
         ui.separator();
         renewal_details_ui(ui, state, agenda, renewal, ctx.actions);
     }
 }
 
-fn sim_details_ui(ui: &mut egui::Ui, agenda: &Agenda, sim: &Sim) {
+fn sim_details_ui(ui: &mut egui::Ui, agenda: &Agenda, sim: &Sim, today: NaiveDate) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
         ui.painter()
             .rect_filled(rect, 2.0, style::sim_color(sim.color));
-        ui.label(egui::RichText::new(&sim.name).strong());
+        ui.add(egui::Label::new(egui::RichText::new(&sim.name).strong()).truncate());
     });
-    egui::Grid::new("sim-details")
-        .num_columns(2)
-        .show(ui, |ui| {
-            ui.label(t!("details.carrier"));
-            ui.label(&sim.carrier);
-            ui.end_row();
-            if let Some(number) = &sim.number {
-                ui.label(t!("details.number"));
-                ui.label(number);
-                ui.end_row();
-            }
-            ui.label(t!("details.rule"));
-            let rule_key = format!("rules.{:?}", sim.rule);
-            ui.label(format!("{:?}", sim.rule))
-                .on_hover_text(t!(&rule_key));
-            ui.end_row();
-            ui.label(t!("details.coverage"));
-            ui.label(sim.coverage.join(", "));
-            ui.end_row();
-            if let Some(end) = agenda.sim(sim.id).and_then(SimSchedule::last_day) {
-                ui.label(t!("details.service_until"));
-                ui.label(end.to_string());
-                ui.end_row();
-            }
-            if !sim.payment.is_empty() {
-                ui.label(t!("details.payment"));
-                ui.label(&sim.payment);
-                ui.end_row();
-            }
-        });
+    detail_row(ui, &t!("details.carrier"), &sim.carrier, None);
+    if let Some(number) = &sim.number {
+        detail_row(ui, &t!("details.number"), number, None);
+    }
+    let rule_key = format!("rules.{:?}", sim.rule);
+    detail_row(
+        ui,
+        &t!("details.rule"),
+        &format!("{:?}", sim.rule),
+        Some(&t!(&rule_key)),
+    );
+    detail_row(ui, &t!("details.coverage"), &sim.coverage.join(", "), None);
+    if let Some(schedule) = agenda.sim(sim.id) {
+        let (paid, planned) = paid_and_planned(schedule, today);
+        let paid_hint = t!("sims.paid_through_hint");
+        detail_row(ui, &t!("sims.paid_through"), &paid, Some(&paid_hint));
+        let planned_hint = t!("sims.planned_through_hint");
+        detail_row(
+            ui,
+            &t!("sims.planned_through"),
+            &planned,
+            Some(&planned_hint),
+        );
+        if let Some(last) = schedule.last_day()
+            && Some(last) != schedule.planned_through(today)
+        {
+            detail_row(ui, &t!("details.last_planned_day"), &last.to_string(), None);
+        }
+    }
+    if !sim.payment.is_empty() {
+        detail_row(ui, &t!("details.payment"), &sim.payment, None);
+    }
     if let Some(link) = sim.renew_link() {
         renew_link_ui(ui, link);
     }
     if !sim.notes.is_empty() {
-        ui.label(egui::RichText::new(&sim.notes).italics());
+        ui.add(egui::Label::new(egui::RichText::new(&sim.notes).italics()).wrap());
     }
+}
+
+/// One line of the details: a name in the first two fifths, its value beside it, cut with
+/// "…" to the panel's width (whole on hover), so a long value never widens the panel.
+fn detail_row(ui: &mut egui::Ui, name: &str, value: &str, hint: Option<&str>) {
+    ui.horizontal(|ui| {
+        let name_width = (ui.available_width() * 0.4).max(60.0);
+        let size = egui::vec2(name_width, ui.spacing().interact_size.y);
+        let name_label = ui
+            .allocate_ui_with_layout(
+                size,
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_min_size(size);
+                    ui.add(egui::Label::new(name).truncate())
+                },
+            )
+            .inner;
+        name_label.on_hover_text(hint.unwrap_or(name));
+        ui.add(egui::Label::new(value).truncate());
+    });
 }
 
 /// Opens only http(s) links ([`LinkSafety`]); a link that is not https carries a warning.

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rust_i18n::t;
 
 use super::action::Action;
-use super::style;
+use super::{painted, style};
 use crate::model::{PlanId, Renewal, RenewalId, RenewalStatus, SimId, State};
 use crate::schedule::preview_renewal;
 
@@ -128,6 +128,15 @@ pub fn paint_preview(ctx: &egui::Context, lines: &[(String, egui::Color32)]) {
     let height: f32 = galleys.iter().map(|g| g.size().y).sum();
     let origin = cursor + egui::vec2(16.0, 16.0);
     let rect = egui::Rect::from_min_size(origin, egui::vec2(width, height)).expand(6.0);
+    // Painted, not a widget, yet screen readers (and tests) read it.
+    let text: Vec<&str> = lines.iter().map(|(line, _)| line.as_str()).collect();
+    painted::accessible(
+        ctx,
+        egui::Id::unique("dnd-preview-text"),
+        rect,
+        &text.join("\n"),
+        false,
+    );
     painter.rect(
         rect,
         4.0,

@@ -44,7 +44,14 @@ pub struct DialogRequest {
 pub struct DialogAnswer {
     pub purpose: FilePurpose,
     pub path: Option<PathBuf>,
+    /// No dialog was shown at all (no desktop portal or zenity here): the window says so and
+    /// offers the typed path instead.
+    pub unavailable: bool,
 }
+
+/// An answer "cancelled" this soon after asking means no dialog was ever shown: no person
+/// cancels a file dialog this fast.
+const UNAVAILABLE_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Shows file dialogs without blocking the frame.
 pub trait FileDialogs {
@@ -90,13 +97,20 @@ impl FileDialogs for NativeDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
+                let asked = std::time::Instant::now();
                 let handle = if request.save {
                     pollster::block_on(dialog.save_file())
                 } else {
                     pollster::block_on(dialog.pick_file())
                 };
                 let path = handle.map(|handle| handle.path().to_path_buf());
-                if sender.send(DialogAnswer { purpose, path }).is_err() {
+                let unavailable = path.is_none() && asked.elapsed() < UNAVAILABLE_WITHIN;
+                let answer = DialogAnswer {
+                    purpose,
+                    path,
+                    unavailable,
+                };
+                if sender.send(answer).is_err() {
                     log::warn!("a file dialog was answered after the window stopped waiting");
                 }
                 ctx.request_repaint();
@@ -172,7 +186,11 @@ impl FileDialogs for ScriptedDialogs {
         let purpose = self.open?;
         let path = self.answers.try_recv().ok()?;
         self.open = None;
-        Some(DialogAnswer { purpose, path })
+        Some(DialogAnswer {
+            purpose,
+            path,
+            unavailable: false,
+        })
     }
 
     fn is_open(&self) -> bool {
@@ -192,6 +210,7 @@ impl FileDialogs for NoDialogs {
         self.answer = Some(DialogAnswer {
             purpose: request.purpose,
             path: None,
+            unavailable: true,
         });
     }
 

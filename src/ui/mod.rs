@@ -22,9 +22,11 @@ pub mod view_state;
 
 // The views: each draws from a `ViewContext` and pushes actions; none imports another.
 pub mod alerts;
+pub mod day_panel;
 pub mod details;
 pub mod editors;
 pub mod files;
+pub mod legend;
 pub mod month;
 pub mod plans;
 pub mod sim_list;
@@ -87,7 +89,7 @@ pub fn run(options: Options) -> ExitCode {
             .with_title("SIM Planner")
             .with_app_id("sim-planner")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 560.0])
+            .with_min_inner_size([900.0, 600.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };
@@ -100,10 +102,15 @@ pub fn run(options: Options) -> ExitCode {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, app::RECENT_FILES_KEY))
                 .unwrap_or_default();
+            let horizon = cc
+                .storage
+                .and_then(|storage| eframe::get_value(storage, app::ALERT_HORIZON_KEY))
+                .unwrap_or_default();
             let dialogs = file_dialogs::NativeDialogs::new(cc.egui_ctx.clone());
             let app = SimPlannerApp::new(startup, today)
                 .with_dialogs(Box::new(dialogs))
-                .with_recent_files(recent);
+                .with_recent_files(recent)
+                .with_alert_horizon(horizon);
             Ok(Box::new(app))
         }),
     );

@@ -94,6 +94,21 @@ pub fn font_epoch(ctx: &egui::Context) -> u64 {
     epoch
 }
 
+/// A table cell's accessibility node: a `Cell` named `name` (the SIM table paints its cells).
+pub fn accessible_cell(ctx: &egui::Context, id: egui::Id, rect: Rect, name: &str) {
+    use egui::accesskit::{Rect as NodeRect, Role};
+    ctx.accesskit_node_builder(id, |node| {
+        node.set_bounds(NodeRect {
+            x0: rect.min.x.into(),
+            y0: rect.min.y.into(),
+            x1: rect.max.x.into(),
+            y1: rect.max.y.into(),
+        });
+        node.set_role(Role::Cell);
+        node.set_label(name);
+    });
+}
+
 /// Gives the painted item `id` at `rect` an accessibility node named `name`; a `Button` when
 /// it can be clicked, else a `Label`. Costs nothing while accessibility is off.
 pub fn accessible(ctx: &egui::Context, id: egui::Id, rect: Rect, name: &str, clickable: bool) {

@@ -32,10 +32,18 @@ pub fn date_from_text(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, DATE_FORMAT).ok()
 }
 
+/// How a date field's calendar is laid out: the week's first day, and the app's today (which
+/// `--today` may pin), marked in the grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalendarDays {
+    pub week_start: Weekday,
+    pub today: NaiveDate,
+}
+
 /// A `YYYY-MM-DD` text field named by `label`, with a button beside it that opens a month
 /// calendar; clicking a day writes it into the field. Returns the text field's response, marked
 /// changed when a day was picked.
-pub fn date_field_ui(ui: &mut Ui, text: &mut String, label: Id, week_start: Weekday) -> Response {
+pub fn date_field_ui(ui: &mut Ui, text: &mut String, label: Id, days: CalendarDays) -> Response {
     ui.horizontal(|ui| {
         let mut response = ui
             .add(
@@ -51,13 +59,13 @@ pub fn date_field_ui(ui: &mut Ui, text: &mut String, label: Id, week_start: Week
             .on_hover_text(t!("editors.date.calendar"));
         let month_id = button.id.with("shown_month");
         if button.clicked() {
-            let shown = date_from_text(text).unwrap_or_else(today);
+            let shown = date_from_text(text).unwrap_or(days.today);
             ui.data_mut(|data| data.insert_temp(month_id, first_of_month(shown)));
         }
         let picked = Popup::from_toggle_button_response(&button)
             .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
             .show(|ui| {
-                let picked = calendar_ui(ui, month_id, date_from_text(text), week_start);
+                let picked = calendar_ui(ui, month_id, date_from_text(text), days);
                 if picked.is_some() {
                     ui.close();
                 }
@@ -73,19 +81,15 @@ pub fn date_field_ui(ui: &mut Ui, text: &mut String, label: Id, week_start: Week
     .inner
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// A month grid with previous/next buttons. The month shown is kept in egui's memory under
 /// `month_id`. Returns the day clicked, if any.
 fn calendar_ui(
     ui: &mut Ui,
     month_id: Id,
     selected: Option<NaiveDate>,
-    week_start: Weekday,
+    days: CalendarDays,
 ) -> Option<NaiveDate> {
-    let today = today();
+    let CalendarDays { week_start, today } = days;
     let mut first = ui
         .data(|data| data.get_temp::<NaiveDate>(month_id))
         .unwrap_or_else(|| first_of_month(selected.unwrap_or(today)));

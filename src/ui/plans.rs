@@ -41,7 +41,17 @@ pub fn plans_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 ui.add_space(4.0);
                 ui.label(egui::RichText::new(carrier).strong());
                 for plan in plans {
-                    plan_chip_ui(ui, plan, ctx);
+                    ui.horizontal(|ui| {
+                        // The edit button first, so a long chip never pushes it out of view.
+                        let edit = ui
+                            .small_button(t!("plans.edit_short"))
+                            .accessible_name(t!("plans.edit_named", name = plan.name.as_str()))
+                            .on_hover_text(t!("plans.edit"));
+                        if edit.clicked() {
+                            ctx.push(Action::EditPlan(plan.id));
+                        }
+                        plan_chip_ui(ui, plan, ctx);
+                    });
                 }
             }
         });

@@ -4,16 +4,14 @@
 use chrono::{Days, NaiveDate};
 
 use super::document::{Document, DocumentId};
-use crate::schedule::{Agenda, Alert, DateRange, alerts};
+use super::view_state::AlertHorizon;
+use crate::schedule::{Agenda, Alert, DateRange, alerts, order_by_what_to_do_next};
 use crate::text::alert_sentence;
-
-/// How many days ahead the alerts list looks (overdue renewals are always listed).
-pub const ALERT_HORIZON_DAYS: u64 = 30;
 
 /// What the views draw from: the agenda of one document's revision as seen on one day.
 pub struct ScheduleCache {
-    /// The document, its revision and the day this was computed for.
-    source: (DocumentId, u64, NaiveDate),
+    /// The document, its revision, the day and the alerts' horizon this was computed for.
+    source: (DocumentId, u64, NaiveDate, AlertHorizon),
     pub agenda: Agenda,
     pub alerts: Vec<Alert>,
     /// Each alert's sentence, made once per change rather than every frame.
@@ -21,17 +19,18 @@ pub struct ScheduleCache {
 }
 
 impl ScheduleCache {
-    /// Applies every rule to `doc`'s state as seen on `today`.
-    pub fn compute(doc: &Document, today: NaiveDate) -> Self {
+    /// Applies every rule to `doc`'s state as seen on `today`, with the alerts up to
+    /// `horizon` ahead.
+    pub fn compute(doc: &Document, today: NaiveDate, horizon: AlertHorizon) -> Self {
         let state = doc.state();
         let agenda = Agenda::compute(state, today);
-        let alerts = alerts_of(&agenda, today);
+        let alerts = alerts_of(&agenda, today, horizon);
         let alert_texts = alerts
             .iter()
             .map(|alert| alert_sentence(state, alert))
             .collect();
         Self {
-            source: (doc.id(), doc.revision(), today),
+            source: (doc.id(), doc.revision(), today, horizon),
             agenda,
             alerts,
             alert_texts,
@@ -40,14 +39,18 @@ impl ScheduleCache {
 
     /// Whether this was computed from `doc` as it is now, on `today`: another document (after
     /// Open) or another revision is never shown from a stale schedule.
-    pub fn is_for(&self, doc: &Document, today: NaiveDate) -> bool {
-        self.source == (doc.id(), doc.revision(), today)
+    pub fn is_for(&self, doc: &Document, today: NaiveDate, horizon: AlertHorizon) -> bool {
+        self.source == (doc.id(), doc.revision(), today, horizon)
     }
 }
 
-fn alerts_of(agenda: &Agenda, today: NaiveDate) -> Vec<Alert> {
-    let end = today
-        .checked_add_days(Days::new(ALERT_HORIZON_DAYS))
-        .unwrap_or(today);
-    alerts(agenda, DateRange::new(today, end))
+fn alerts_of(agenda: &Agenda, today: NaiveDate, horizon: AlertHorizon) -> Vec<Alert> {
+    let end = horizon.days().map_or(NaiveDate::MAX, |days| {
+        today
+            .checked_add_days(Days::new(days))
+            .unwrap_or(NaiveDate::MAX)
+    });
+    let mut alerts = alerts(agenda, DateRange::new(today, end));
+    order_by_what_to_do_next(&mut alerts, agenda, today);
+    alerts
 }

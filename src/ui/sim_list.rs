@@ -15,18 +15,20 @@ use super::view_state::{SimColumn, SimSort, ViewState};
 use crate::model::{Sim, SimId, State};
 use crate::schedule::{Agenda, SimSchedule};
 
+/// How many columns the table has: name, carrier, paid through, days left, planned through,
+/// next renewal.
+const COLUMNS: usize = 6;
+
 /// One row of the table, its texts made once per schedule, filter and sort.
 struct Row {
     id: SimId,
     color: Color32,
-    name: String,
-    carrier: String,
-    valid_until: String,
-    days_left: String,
-    days_left_color: Option<Color32>,
-    next: String,
-    /// The five cells' laid-out texts.
-    galleys: [KeptGalley; 5],
+    /// The cells' texts, in column order.
+    texts: [String; COLUMNS],
+    /// A cell's colour when it is not the row's text colour (urgency, overdue).
+    colors: [Option<Color32>; COLUMNS],
+    /// The cells' laid-out texts.
+    galleys: [KeptGalley; COLUMNS],
 }
 
 /// The table's rows, filtered and sorted, kept until the schedule, the filter or the order
@@ -36,7 +38,7 @@ pub struct SimListCache {
     key: Option<(String, SimSort)>,
     rows: Vec<Row>,
     /// The widest text of each column, measured once per rows (the columns size to it).
-    widths: Option<[f32; 5]>,
+    widths: Option<[f32; COLUMNS]>,
 }
 
 impl SimListCache {
@@ -55,7 +57,7 @@ impl SimListCache {
 
     /// The widest text of each column, as `font` lays it out (the name's is not used: that
     /// column takes the width left over).
-    fn widths(&mut self, painter: &egui::Painter, font: &egui::FontId) -> [f32; 5] {
+    fn widths(&mut self, painter: &egui::Painter, font: &egui::FontId) -> [f32; COLUMNS] {
         *self.widths.get_or_insert_with(|| {
             let width = |text: &str| {
                 painter
@@ -63,16 +65,9 @@ impl SimListCache {
                     .size()
                     .x
             };
-            let mut widest = [0.0_f32; 5];
+            let mut widest = [0.0_f32; COLUMNS];
             for row in &self.rows {
-                let texts = [
-                    &row.name,
-                    &row.carrier,
-                    &row.valid_until,
-                    &row.days_left,
-                    &row.next,
-                ];
-                for (column, text) in texts.into_iter().enumerate() {
+                for (column, text) in row.texts.iter().enumerate() {
                     widest[column] = widest[column].max(width(text));
                 }
             }
@@ -81,7 +76,8 @@ impl SimListCache {
     }
 }
 
-/// The SIMs that match `filter`, in `sort` order, with their cells' texts.
+/// The SIMs that match `filter`, in `sort` order, with their cells' texts. The dates are the
+/// schedule's "Paid and planned" (DESIGN.md), the same Details and the editor show.
 fn table_rows(
     state: &State,
     agenda: &Agenda,
@@ -93,9 +89,10 @@ fn table_rows(
         sim: &'a Sim,
         name: String,
         carrier: String,
-        valid_until: Option<NaiveDate>,
+        paid_through: Option<NaiveDate>,
         days_left: Option<u32>,
-        next: Option<NaiveDate>,
+        planned_through: Option<NaiveDate>,
+        next: Option<(NaiveDate, bool)>,
     }
     let mut keyed: Vec<Keyed<'_>> = state
         .sims
@@ -106,17 +103,19 @@ fn table_rows(
             sim,
             name: sim.name.to_lowercase(),
             carrier: sim.carrier.to_lowercase(),
-            valid_until: schedule.valid_until(today),
-            days_left: schedule.days_left(today),
-            next: schedule.next_planned(today).map(|r| r.on),
+            paid_through: schedule.paid_through(today),
+            days_left: schedule.paid_days_left(today),
+            planned_through: schedule.planned_through(today),
+            next: schedule.next_planned(today).map(|r| (r.on, r.overdue)),
         })
         .collect();
     keyed.sort_by(|a, b| {
         let order = match sort.column {
             SimColumn::Name => a.name.cmp(&b.name),
             SimColumn::Carrier => a.carrier.cmp(&b.carrier),
-            SimColumn::ValidUntil => none_last(a.valid_until, b.valid_until),
+            SimColumn::PaidThrough => none_last(a.paid_through, b.paid_through),
             SimColumn::DaysLeft => none_last(a.days_left, b.days_left),
+            SimColumn::PlannedThrough => none_last(a.planned_through, b.planned_through),
             SimColumn::NextRenewal => none_last(a.next, b.next),
         };
         if sort.ascending {
@@ -125,31 +124,45 @@ fn table_rows(
             order.reverse()
         }
     });
-    let date_or_dash =
-        |day: Option<NaiveDate>| day.map_or_else(|| "-".to_owned(), |d| d.to_string());
+    let date_or =
+        |day: Option<NaiveDate>, none: &str| day.map_or_else(|| none.to_owned(), |d| d.to_string());
+    let not_paid = t!("sims.not_paid");
+    let no_service = t!("sims.no_service");
     keyed
         .into_iter()
-        .map(|row| Row {
-            id: row.sim.id,
-            color: style::sim_color(row.sim.color),
-            name: row.sim.name.clone(),
-            carrier: row.sim.carrier.clone(),
-            valid_until: row
-                .valid_until
-                .map_or_else(|| t!("sims.no_service").into_owned(), |d| d.to_string()),
-            days_left: row
+        .map(|row| {
+            let urgency = row
                 .days_left
-                .map_or_else(|| "-".to_owned(), |d| d.to_string()),
-            days_left_color: row
-                .days_left
-                .and_then(|d| days_left_color(d, state.lead_days(row.sim))),
-            next: date_or_dash(row.next),
-            galleys: Default::default(),
+                .and_then(|d| days_left_color(d, state.lead_days(row.sim)));
+            let overdue = row.next.is_some_and(|(_, overdue)| overdue);
+            Row {
+                id: row.sim.id,
+                color: style::sim_color(row.sim.color),
+                texts: [
+                    row.sim.name.clone(),
+                    row.sim.carrier.clone(),
+                    date_or(row.paid_through, &not_paid),
+                    row.days_left
+                        .map_or_else(|| "-".to_owned(), |d| d.to_string()),
+                    date_or(row.planned_through, &no_service),
+                    date_or(row.next.map(|(day, _)| day), "-"),
+                ],
+                colors: [
+                    None,
+                    None,
+                    row.paid_through.is_none().then_some(style::DANGER),
+                    urgency,
+                    None,
+                    overdue.then_some(style::DANGER),
+                ],
+                galleys: Default::default(),
+            }
         })
         .collect()
 }
 
-/// Whether `sim` matches the filter text (name, carrier or number, without case).
+/// Whether `sim` matches the filter text: its name, carrier or number contains it, or it is
+/// one of the countries the SIM covers (all without case).
 pub fn matches_filter(sim: &Sim, filter: &str) -> bool {
     let filter = filter.trim().to_lowercase();
     filter.is_empty()
@@ -159,6 +172,10 @@ pub fn matches_filter(sim: &Sim, filter: &str) -> bool {
             .number
             .as_deref()
             .is_some_and(|n| n.to_lowercase().contains(&filter))
+        || sim
+            .coverage
+            .iter()
+            .any(|code| code.eq_ignore_ascii_case(&filter))
 }
 
 /// The colour of a "days left" figure: red at or under the lead days, amber under twice that.
@@ -199,67 +216,93 @@ pub fn sim_list_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cache: &mut Sim
         .text_style_height(&egui::TextStyle::Body)
         .max(ui.spacing().interact_size.y);
     let table_height = (ui.available_height() - 80.0).max(120.0);
-    TableBuilder::new(ui)
-        .id_salt("sims-table")
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .max_scroll_height(table_height)
-        // The body paints its cells (see below), so the columns size to the widest text
-        // measured once, as auto columns would to their cells. Not clipped: cells cut their
-        // own text, and a clip rectangle per cell would split the frame into a draw call each.
-        .column(Column::remainder().at_least(100.0))
-        .column(
-            Column::auto()
-                .at_least(widest[1].clamp(60.0, 90.0))
-                .at_most(90.0),
-        )
-        .column(Column::auto().at_least(widest[2].max(74.0)))
-        .column(Column::auto().at_least(widest[3].max(36.0)))
-        .column(Column::auto().at_least(widest[4].max(74.0)))
-        .header(20.0, |mut header| {
-            for (column, label) in [
-                (SimColumn::Name, t!("sims.name")),
-                (SimColumn::Carrier, t!("sims.carrier")),
-                (SimColumn::ValidUntil, t!("sims.valid_until")),
-                (SimColumn::DaysLeft, t!("sims.days_left")),
-                (SimColumn::NextRenewal, t!("sims.next_renewal")),
-            ] {
-                header.col(|ui| {
-                    let arrow = match (view.sim_sort.column == column, view.sim_sort.ascending) {
-                        (true, true) => " ^",
-                        (true, false) => " v",
-                        (false, _) => "",
-                    };
-                    if ui
-                        .add(
-                            egui::Button::new(
-                                egui::RichText::new(format!("{label}{arrow}")).strong(),
-                            )
-                            .frame(false),
-                        )
-                        .clicked()
-                    {
-                        ctx.push(Action::SortSims(view.sim_sort.clicked(column)));
+    // A narrow panel scrolls the table sideways rather than growing over the calendar. The bar
+    // takes its own room under the table: a floating one would cover the last row's clicks.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+    egui::ScrollArea::horizontal()
+        .id_salt("sims-table-sideways")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("sims-table")
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .max_scroll_height(table_height)
+                // The body paints its cells (see below), so the columns size to the widest text
+                // measured once, as auto columns would to their cells. Not clipped: cells cut their
+                // own text, and a clip rectangle per cell would split the frame into a draw call each.
+                .column(Column::remainder().at_least(90.0))
+                .column(
+                    Column::auto()
+                        .at_least(widest[1].clamp(50.0, 80.0))
+                        .at_most(80.0),
+                )
+                .column(Column::auto().at_least(widest[2].max(74.0)))
+                .column(Column::auto().at_least(widest[3].max(30.0)))
+                .column(Column::auto().at_least(widest[4].max(74.0)))
+                .column(Column::auto().at_least(widest[5].max(74.0)))
+                .header(20.0, |mut header| {
+                    for (column, label, hint) in [
+                        (SimColumn::Name, t!("sims.name"), None),
+                        (SimColumn::Carrier, t!("sims.carrier"), None),
+                        (
+                            SimColumn::PaidThrough,
+                            t!("sims.paid_through"),
+                            Some(t!("sims.paid_through_hint")),
+                        ),
+                        (
+                            SimColumn::DaysLeft,
+                            t!("sims.days_left"),
+                            Some(t!("sims.days_left_hint")),
+                        ),
+                        (
+                            SimColumn::PlannedThrough,
+                            t!("sims.planned_through"),
+                            Some(t!("sims.planned_through_hint")),
+                        ),
+                        (SimColumn::NextRenewal, t!("sims.next_renewal"), None),
+                    ] {
+                        header.col(|ui| {
+                            let arrow =
+                                match (view.sim_sort.column == column, view.sim_sort.ascending) {
+                                    (true, true) => " ^",
+                                    (true, false) => " v",
+                                    (false, _) => "",
+                                };
+                            let mut button = ui.add(
+                                egui::Button::new(
+                                    egui::RichText::new(format!("{label}{arrow}")).strong(),
+                                )
+                                .frame(false),
+                            );
+                            if let Some(hint) = hint {
+                                button = button.on_hover_text(hint);
+                            }
+                            if button.clicked() {
+                                ctx.push(Action::SortSims(view.sim_sort.clicked(column)));
+                            }
+                        });
                     }
+                })
+                .body(|body| {
+                    let widths = body.widths().to_vec();
+                    body.rows(row_height, rows.len(), |mut row| {
+                        let index = row.index();
+                        let Some(data) = rows.get_mut(index) else {
+                            return;
+                        };
+                        // One cell holds the whole row: its texts are painted at the table's column
+                        // positions. A cell per column is a child UI each, and a visible page of ~30
+                        // rows made those the costliest part of a frame.
+                        row.col(|ui| {
+                            let selected = view.selected_sim == Some(data.id);
+                            if let Some(action) =
+                                row_ui(ui, data, index, selected, &widths, &font, epoch)
+                            {
+                                ctx.push(action);
+                            }
+                        });
+                    });
                 });
-            }
-        })
-        .body(|body| {
-            let widths = body.widths().to_vec();
-            body.rows(row_height, rows.len(), |mut row| {
-                let index = row.index();
-                let Some(data) = rows.get_mut(index) else {
-                    return;
-                };
-                // One cell holds the whole row: its texts are painted at the table's column
-                // positions. A cell per column is a child UI each, and a visible page of ~30
-                // rows made those the costliest part of a frame.
-                row.col(|ui| {
-                    let selected = view.selected_sim == Some(data.id);
-                    if let Some(action) = row_ui(ui, data, index, selected, &widths, &font, epoch) {
-                        ctx.push(action);
-                    }
-                });
-            });
         });
 
     ui.separator();
@@ -321,16 +364,16 @@ fn row_ui(
     );
     ui.painter().rect_filled(swatch, 0.0, data.color);
     let indent = swatch.width() + spacing.x;
-    let cells = [
-        (indent, data.name.as_str(), None),
-        (0.0, data.carrier.as_str(), None),
-        (0.0, data.valid_until.as_str(), None),
-        (0.0, data.days_left.as_str(), data.days_left_color),
-        (0.0, data.next.as_str(), None),
-    ];
+    let cells = data
+        .texts
+        .iter()
+        .zip(data.colors)
+        .enumerate()
+        .map(|(column, (text, color))| (if column == 0 { indent } else { 0.0 }, text, color));
     let mut left = first.left();
-    let mut name_cut = false;
-    let columns = cells.into_iter().zip(widths).zip(&mut data.galleys);
+    let hover = response.hover_pos();
+    let mut cut_under_pointer = None;
+    let columns = cells.zip(widths).zip(&mut data.galleys);
     for (column, (((indent, text, color), width), galley)) in columns.enumerate() {
         let cell = egui::Rect::from_x_y_ranges(left..=left + width, first.y_range());
         let id = ui.unique_id().with(("cell", column));
@@ -340,8 +383,8 @@ fn row_ui(
             indent,
         };
         let cut = cell_text(ui, id, (galley, epoch), cell, text, &look);
-        if column == 0 {
-            name_cut = cut;
+        if cut && hover.is_some_and(|pos| cell.x_range().contains(pos.x)) {
+            cut_under_pointer = Some(text.clone());
         }
         left += width + spacing.x;
     }
@@ -354,8 +397,9 @@ fn row_ui(
     if response.clicked() {
         return Some(Action::SelectSim(Some(data.id)));
     }
-    if name_cut {
-        response.on_hover_text(&data.name);
+    // A text cut with "…" shows whole on hover.
+    if let Some(text) = cut_under_pointer {
+        response.on_hover_text(text);
     }
     None
 }
@@ -385,7 +429,7 @@ fn cell_text(
         egui::pos2(cell.left() + look.indent, cell.center().y),
         galley.size(),
     );
-    painted::accessible(ui.ctx(), id, text_rect, text, false);
+    painted::accessible_cell(ui.ctx(), id, text_rect, text);
     ui.painter().galley(text_rect.min, galley, look.color);
     elided
 }

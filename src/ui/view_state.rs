@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::{PlanId, RenewalId, SimId};
+use crate::model::{PlanId, RenewalId, SimId, State};
 use crate::schedule::step_months;
 
 /// About three months visible at first.
@@ -37,8 +37,9 @@ pub enum SimColumn {
     #[default]
     Name,
     Carrier,
-    ValidUntil,
+    PaidThrough,
     DaysLeft,
+    PlannedThrough,
     NextRenewal,
 }
 
@@ -70,6 +71,33 @@ impl SimSort {
     }
 }
 
+/// How far ahead the alerts list looks (overdue renewals are always listed). Kept in eframe's
+/// storage between runs.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum AlertHorizon {
+    #[default]
+    Days30,
+    Days60,
+    Days90,
+    All,
+}
+
+impl AlertHorizon {
+    pub const ALL: [Self; 4] = [Self::Days30, Self::Days60, Self::Days90, Self::All];
+
+    /// How many days ahead; `None` for everything ahead.
+    pub fn days(self) -> Option<u64> {
+        match self {
+            Self::Days30 => Some(30),
+            Self::Days60 => Some(60),
+            Self::Days90 => Some(90),
+            Self::All => None,
+        }
+    }
+}
+
 /// What the user looks at and has selected.
 #[derive(Clone, Debug)]
 pub struct ViewState {
@@ -90,6 +118,7 @@ pub struct ViewState {
     pub armed_plan: Option<PlanId>,
     pub sim_filter: String,
     pub sim_sort: SimSort,
+    pub alert_horizon: AlertHorizon,
 }
 
 impl ViewState {
@@ -108,6 +137,26 @@ impl ViewState {
             armed_plan: None,
             sim_filter: String::new(),
             sim_sort: SimSort::default(),
+            alert_horizon: AlertHorizon::default(),
+        }
+    }
+
+    /// Keeps the selection meaningful after any change: a SIM that no longer exists gives way
+    /// to the first one (no selection stays none), and a renewal stays selected only while it exists and belongs to the
+    /// selected SIM (Details never shows another SIM's renewal).
+    pub fn keep_coherent(&mut self, state: &State) {
+        if self.selected_sim.is_some_and(|id| state.sim(id).is_none()) {
+            self.selected_sim = state.sims.first().map(|sim| sim.id);
+        }
+        let renewal_fits = self
+            .selected_renewal
+            .and_then(|id| state.renewal(id))
+            .is_some_and(|renewal| Some(renewal.sim) == self.selected_sim);
+        if !renewal_fits {
+            self.selected_renewal = None;
+        }
+        if self.armed_plan.is_some_and(|id| state.plan(id).is_none()) {
+            self.armed_plan = None;
         }
     }
 

@@ -38,12 +38,16 @@ impl SimPlannerApp {
             self.run_file_window();
         }
         if let Some(answer) = self.dialogs.poll()
-            && let (Some(window), Some(path)) = (&mut self.files, answer.path)
+            && let Some(window) = &mut self.files
             && window.purpose == answer.purpose
         {
-            window.path = path.display().to_string();
-            window.import = None;
-            self.run_file_window();
+            if let Some(path) = answer.path {
+                window.path = path.display().to_string();
+                window.import = None;
+                self.run_file_window();
+            } else if answer.unavailable {
+                window.no_native_dialog();
+            }
         }
         let busy = self.tasks.is_running();
         let Some(window) = &mut self.files else {

@@ -50,6 +50,7 @@ impl SimPlannerApp {
             Action::PanTimeline(days) => self.view.pan_timeline(days),
             Action::ZoomTimeline(days) => self.view.zoom_timeline(days),
             Action::SetSimFilter(filter) => self.view.sim_filter = filter,
+            Action::SetAlertHorizon(horizon) => self.view.alert_horizon = horizon,
             Action::SortSims(sort) => self.view.sim_sort = sort,
             Action::ArmPlan(plan) => self.view.armed_plan = plan,
             Action::Cancel => self.view.armed_plan = None,
@@ -104,6 +105,7 @@ impl SimPlannerApp {
             }
             // The same path as the window's close button, which waits for the last write.
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::ShowLegend => self.legend_open = !self.legend_open,
         }
     }
 
@@ -123,18 +125,27 @@ impl SimPlannerApp {
             self.view.selected_sim,
         );
         match renewal {
-            Some(renewal) => {
-                self.view.selected_sim = Some(renewal.sim);
-                self.apply_or_report(Edit::AddRenewal(renewal));
-            }
+            Some(renewal) => self.apply_or_report(Edit::AddRenewal(renewal)),
             None => self.prompt = Some(Prompt::ChooseSim { plan: plan_id, on }),
         }
     }
 
     /// Applies `edit`, or says why it was refused.
     pub(super) fn apply_or_report(&mut self, edit: Edit) {
-        if let Err(problems) = self.doc.apply(edit) {
-            self.prompt = Some(Prompt::Refused(problems));
+        let made = match &edit {
+            Edit::AddSim(sim) => Some((sim.id, None)),
+            Edit::AddRenewal(renewal) => Some((renewal.sim, Some(renewal.id))),
+            _ => None,
+        };
+        match self.doc.apply(edit) {
+            // What was just made is what the user looks at next.
+            Ok(()) => {
+                if let Some((sim, renewal)) = made {
+                    self.view.selected_sim = Some(sim);
+                    self.view.selected_renewal = renewal;
+                }
+            }
+            Err(problems) => self.prompt = Some(Prompt::Refused(problems)),
         }
     }
 }

@@ -106,6 +106,8 @@ impl SimPlannerApp {
                 }
             });
             ui.menu_button(t!("menu.help"), |ui| {
+                self.command_button(ui, Command::Legend, actions);
+                ui.separator();
                 ui.label(t!("help.drag"));
                 ui.label(t!("help.shortcuts"));
                 ui.label(format!("SIM Planner {}", env!("CARGO_PKG_VERSION")));
@@ -114,31 +116,43 @@ impl SimPlannerApp {
     }
 
     pub(super) fn status_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            match self.doc.save_status() {
-                SaveStatus::Unchanged => ui.label(t!("status.unchanged")),
-                SaveStatus::Saving => ui.label(t!("status.saving")),
-                SaveStatus::Saved(at) => {
-                    ui.label(t!("status.saved", time = at.format("%H:%M:%S").to_string()))
-                }
-                SaveStatus::Failed(error) => {
-                    ui.colored_label(style::DANGER, t!("status.failed", error = error.as_str()))
-                }
-                SaveStatus::Off(reason) => ui.colored_label(style::WARNING, reason.as_str()),
-            };
-            if let Some(notice) = &self.notice {
-                ui.separator();
-                ui.label(notice);
+        // Today and an armed plan first, from the right, so a long message is cut with "…"
+        // (whole on hover) and never runs into them.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(t!("status.today", date = self.today.to_string()));
+            if let Some(plan) = self
+                .view
+                .armed_plan
+                .and_then(|id| self.doc.state().plan(id))
+            {
+                ui.colored_label(style::ACCENT, t!("status.armed", plan = plan.name.as_str()));
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(t!("status.today", date = self.today.to_string()));
-                if let Some(plan) = self
-                    .view
-                    .armed_plan
-                    .and_then(|id| self.doc.state().plan(id))
-                {
-                    ui.colored_label(style::ACCENT, t!("status.armed", plan = plan.name.as_str()));
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let (text, color) = match self.doc.save_status() {
+                    SaveStatus::Unchanged => (t!("status.unchanged"), None),
+                    SaveStatus::Saving => (t!("status.saving"), None),
+                    SaveStatus::Saved(at) => (
+                        t!("status.saved", time = at.format("%H:%M:%S").to_string()),
+                        None,
+                    ),
+                    SaveStatus::Failed(error) => (
+                        t!("status.failed", error = error.as_str()),
+                        Some(style::DANGER),
+                    ),
+                    SaveStatus::Off(reason) => (reason.as_str().into(), Some(style::WARNING)),
+                };
+                let mut message = egui::RichText::new(text.as_ref());
+                if let Some(color) = color {
+                    message = message.color(color);
                 }
+                let mut full = text.into_owned();
+                if let Some(notice) = &self.notice {
+                    full = format!("{full} | {notice}");
+                    message = egui::RichText::new(format!("{} | {notice}", message.text()))
+                        .color(color.unwrap_or_else(|| ui.visuals().text_color()));
+                }
+                ui.add(egui::Label::new(message).truncate())
+                    .on_hover_text(full);
             });
         });
     }

@@ -17,6 +17,7 @@ use super::action::{Action, DeleteTarget};
 use super::clock::Clock;
 use super::command::Command;
 use super::context::ViewContext;
+use super::day_panel::{self, DayPanelCache};
 use super::document::Document;
 use super::edit::Edit;
 use super::editors::Editor;
@@ -28,8 +29,8 @@ use super::sim_list::SimListCache;
 use super::startup::Startup;
 use super::tasks::Tasks;
 use super::timeline::TimelineCache;
-use super::view_state::{CalendarKind, LeftTab, ViewState};
-use super::{alerts, details, month, plans, sim_list, timeline, trips};
+use super::view_state::{AlertHorizon, CalendarKind, LeftTab, ViewState};
+use super::{alerts, details, legend, month, plans, sim_list, timeline, trips};
 use crate::model::{PlanId, State};
 use crate::schedule::Agenda;
 
@@ -47,8 +48,22 @@ macro_rules! view_context {
     };
 }
 
+/// The widths the left and right panels may take in a window `width` wide: each has a floor
+/// its contents need, and together they leave the calendar over two fifths of the window (a
+/// 900 px window keeps all seven weekday columns in view).
+fn side_panel_ranges(width: f32) -> (egui::Rangef, egui::Rangef) {
+    let left_max = (width * 0.36).clamp(260.0, 520.0);
+    let right_max = (width * 0.22).clamp(200.0, 420.0);
+    (
+        egui::Rangef::new(260.0, left_max),
+        egui::Rangef::new(200.0, right_max),
+    )
+}
+
 /// Where the recent-files list is kept in eframe's storage.
 pub const RECENT_FILES_KEY: &str = "recent_files";
+/// Where the alerts' horizon is kept in eframe's storage.
+pub const ALERT_HORIZON_KEY: &str = "alert_horizon";
 
 /// How long closing the window waits for the last write before it gives up and says so.
 const CLOSE_WAIT: Duration = Duration::from_secs(10);
@@ -57,6 +72,7 @@ const CLOSE_WAIT: Duration = Duration::from_secs(10);
 /// from one schedule and start empty whenever it is computed again.
 #[derive(Default)]
 struct ViewCaches {
+    day_panel: DayPanelCache,
     month: MonthCache,
     sim_list: SimListCache,
     timeline: TimelineCache,
@@ -105,6 +121,8 @@ pub struct SimPlannerApp {
     /// The last file action's result, shown in the status line.
     notice: Option<String>,
     closing: Closing,
+    /// Help → Legend is open.
+    legend_open: bool,
 }
 
 impl SimPlannerApp {
@@ -158,7 +176,7 @@ impl SimPlannerApp {
 
     fn from_parts(doc: Document, clock: Clock, prompt: Option<Prompt>) -> Self {
         let today = clock.today();
-        let cache = ScheduleCache::compute(&doc, today);
+        let cache = ScheduleCache::compute(&doc, today, AlertHorizon::default());
         let view = ViewState::new(today, doc.state().sims.first().map(|sim| sim.id));
         Self {
             doc,
@@ -175,6 +193,7 @@ impl SimPlannerApp {
             recent: Vec::new(),
             notice: None,
             closing: Closing::Open,
+            legend_open: false,
         }
     }
 
@@ -189,6 +208,14 @@ impl SimPlannerApp {
     #[must_use]
     pub fn with_recent_files(mut self, recent: Vec<PathBuf>) -> Self {
         self.recent = recent;
+        self
+    }
+
+    /// Starts with the alerts looking `horizon` ahead (the choice kept from the last run).
+    #[must_use]
+    pub fn with_alert_horizon(mut self, horizon: AlertHorizon) -> Self {
+        self.view.alert_horizon = horizon;
+        self.refresh();
         self
     }
 
@@ -246,39 +273,15 @@ impl SimPlannerApp {
         saved
     }
 
-    /// Recomputes the schedule when the state, the document or today changed.
+    /// Recomputes the schedule when the state, the document or today changed, and keeps the
+    /// selection to things that exist and belong together.
     fn refresh(&mut self) {
-        if !self.cache.is_for(&self.doc, self.today) {
-            self.cache = ScheduleCache::compute(&self.doc, self.today);
+        let horizon = self.view.alert_horizon;
+        if !self.cache.is_for(&self.doc, self.today, horizon) {
+            self.cache = ScheduleCache::compute(&self.doc, self.today, horizon);
             self.views = ViewCaches::default();
-            self.refresh_selection();
         }
-    }
-
-    /// Drops selections of things that no longer exist.
-    fn refresh_selection(&mut self) {
-        let state = self.doc.state();
-        if self
-            .view
-            .selected_sim
-            .is_none_or(|id| state.sim(id).is_none())
-        {
-            self.view.selected_sim = state.sims.first().map(|sim| sim.id);
-        }
-        if self
-            .view
-            .selected_renewal
-            .is_some_and(|id| state.renewal(id).is_none())
-        {
-            self.view.selected_renewal = None;
-        }
-        if self
-            .view
-            .armed_plan
-            .is_some_and(|id| state.plan(id).is_none())
-        {
-            self.view.armed_plan = None;
-        }
+        self.view.keep_coherent(self.doc.state());
     }
 
     /// Today from the clock; a new day recomputes the schedule (in `refresh`).
@@ -288,7 +291,22 @@ impl SimPlannerApp {
     }
 
     /// The keys of the command table, when no window or popup has them.
-    fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        // Escape closes the topmost window first (an editor and a modal close themselves).
+        let windows_open = self.files.is_some() || self.legend_open;
+        if windows_open
+            && self.editor.is_none()
+            && self.prompt.is_none()
+            && !egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            if self.files.is_some() {
+                self.files = None;
+            } else {
+                self.legend_open = false;
+            }
+            return;
+        }
         if self.editor.is_some()
             || self.prompt.is_some()
             || self.files.is_some()
@@ -299,6 +317,38 @@ impl SimPlannerApp {
         let typing = ctx.egui_wants_keyboard_input();
         let pressed = ctx.input_mut(|input| Command::pressed(input, typing));
         actions.extend(pressed.into_iter().map(Command::action));
+    }
+
+    /// Help → Legend, in a window of its own.
+    fn legend_window_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.legend_open;
+        egui::Window::new(rust_i18n::t!("legend.title"))
+            .id(egui::Id::unique("legend-window"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, legend::legend_ui);
+        self.legend_open = open;
+    }
+
+    /// The right panel: the selection's details and the day clicked, scrolling in the upper
+    /// part, and the alerts beneath.
+    fn side_panel_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let upper = (ui.available_height() * 0.6).max(160.0);
+        let mut ctx = view_context!(self, actions);
+        egui::ScrollArea::vertical()
+            .id_salt("details-scroll")
+            .max_height(upper)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                details::details_ui(ui, &mut ctx);
+                if ctx.view.selected_day.is_some() {
+                    ui.separator();
+                    day_panel::day_panel_ui(ui, &mut ctx, &mut self.views.day_panel);
+                }
+            });
+        ui.separator();
+        alerts::alerts_ui(ui, &mut ctx);
     }
 
     /// The left panel: the SIMs, Plans and Trips tabs.
@@ -341,24 +391,26 @@ impl eframe::App for SimPlannerApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui, &mut actions));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        // The side panels keep to their ranges (the calendar never shifts with their contents)
+        // and together leave the calendar at least half the window.
+        let width = ctx.content_rect().width();
+        let (left, right) = side_panel_ranges(width);
         egui::Panel::left("lists")
             .resizable(true)
-            .default_size(380.0)
-            .min_size(280.0)
+            .default_size(left.max.min(470.0))
+            .size_range(left)
             .show(ui, |ui| self.lists_ui(ui, &mut actions));
         egui::Panel::right("details")
             .resizable(true)
-            .default_size(280.0)
-            .size_range(200.0..=360.0)
-            .show(ui, |ui| {
-                let mut view_ctx = view_context!(self, &mut actions);
-                details::details_ui(ui, &mut view_ctx);
-                ui.separator();
-                alerts::alerts_ui(ui, &mut view_ctx);
-            });
+            .default_size(right.max.min(300.0))
+            .size_range(right)
+            .show(ui, |ui| self.side_panel_ui(ui, &mut actions));
         egui::CentralPanel::default().show(ui, |ui| {
             self.calendar_header_ui(ui, &mut actions);
             ui.separator();
+            egui::Panel::bottom("legend-key")
+                .show_separator_line(false)
+                .show(ui, legend::legend_key_ui);
             let mut view_ctx = view_context!(self, &mut actions);
             match self.view.calendar {
                 CalendarKind::Month => {
@@ -370,6 +422,7 @@ impl eframe::App for SimPlannerApp {
             }
         });
 
+        self.legend_window_ui(&ctx);
         self.editor_ui(&ctx, &mut actions);
         self.prompt_ui(&ctx, &mut actions);
         self.files_ui(&ctx, Some(frame));
@@ -378,6 +431,7 @@ impl eframe::App for SimPlannerApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_FILES_KEY, &self.recent);
+        eframe::set_value(storage, ALERT_HORIZON_KEY, &self.view.alert_horizon);
     }
 
     fn on_exit(&mut self) {

@@ -178,7 +178,7 @@ impl SimPlannerApp {
         let Some(editor) = &mut self.editor else {
             return;
         };
-        match editor.show(ctx, &self.doc) {
+        match editor.show(ctx, &self.doc, self.today) {
             EditorOutcome::Open => {}
             EditorOutcome::Closed => self.editor = None,
             EditorOutcome::Save(edit) => {

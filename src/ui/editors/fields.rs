@@ -10,8 +10,26 @@ use iso_currency::Currency;
 use rust_decimal::Decimal;
 use rust_i18n::t;
 
+use crate::model::State;
 use crate::store;
-use crate::ui::pickers;
+use crate::ui::pickers::{self, CalendarDays};
+
+/// What a form reads beside its own draft: the state it edits and the app's today.
+#[derive(Clone, Copy)]
+pub(super) struct FormContext<'a> {
+    pub state: &'a State,
+    pub today: NaiveDate,
+}
+
+impl FormContext<'_> {
+    /// How the forms' date fields lay out their calendars.
+    pub fn calendar(&self) -> CalendarDays {
+        CalendarDays {
+            week_start: self.state.settings.week_start.weekday(),
+            today: self.today,
+        }
+    }
+}
 
 /// Whether a form makes something new or changes something that exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -172,7 +190,12 @@ pub(super) fn text_field(ui: &mut Ui, text: &mut String, label: Id) -> Response 
 /// Shows a field's problem under it and returns the value when there is none.
 pub(super) fn checked<T>(ui: &mut Ui, parsed: Parsed<T>) -> Option<T> {
     match parsed {
-        Ok(value) => Some(value),
+        // The line a message would take stays reserved, so the form does not jump (and move
+        // the field under the pointer) when a message comes or goes.
+        Ok(value) => {
+            ui.label(RichText::new(" ").small());
+            Some(value)
+        }
         Err(FieldError::Missing(message)) => {
             note_ui(ui, &message);
             None
@@ -201,9 +224,16 @@ pub(super) fn note_ui(ui: &mut Ui, message: &str) {
     ui.label(RichText::new(message).small().weak());
 }
 
+/// How wide the coverage chips' rows are.
+const COVERAGE_WIDTH: f32 = 300.0;
+
 /// Coverage as chips, each with a button to remove it, and an "Add country…" picker.
 pub(super) fn coverage_ui(ui: &mut Ui, coverage: &mut Vec<String>) {
     let mut remove = None;
+    // A grid cell starts as narrow as its widest item: give the chips a row's width to wrap
+    // in, so they line up in rows rather than one under another.
+    ui.set_min_width(COVERAGE_WIDTH);
+    ui.set_max_width(COVERAGE_WIDTH);
     ui.horizontal_wrapped(|ui| {
         for (index, code) in coverage.iter().enumerate() {
             let name = pickers::country_name(code).unwrap_or_default();

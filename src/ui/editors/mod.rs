@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use egui::{Align2, Button, Id, Key, Modifiers, Popup, RichText, Ui};
 use rust_i18n::t;
 
-use fields::{FormFlags, note_ui, problem_ui};
+use fields::{FormContext, FormFlags, note_ui, problem_ui};
 
 use super::document::Document;
 use super::edit::Edit;
@@ -121,7 +121,8 @@ impl Editor {
 
     /// Draws the editor window; `Save(edit)` only when the input is valid. Enter saves (when
     /// valid), Escape cancels.
-    pub fn show(&mut self, ctx: &egui::Context, doc: &Document) -> EditorOutcome {
+    /// `today` is the app's (the date pickers mark it).
+    pub fn show(&mut self, ctx: &egui::Context, doc: &Document, today: NaiveDate) -> EditorOutcome {
         // A key meant for an open popup (a picker's search, a combo box) is not for the window.
         let popup_was_open = Popup::is_any_open(ctx);
         let mut open = true;
@@ -135,7 +136,7 @@ impl Editor {
             .pivot(Align2::LEFT_TOP)
             .default_pos(ctx.content_rect().center_top() + egui::vec2(-WINDOW_HALF_WIDTH, 48.0))
             .show(ctx, |ui| {
-                outcome = self.contents_ui(ui, doc, popup_was_open);
+                outcome = self.contents_ui(ui, doc, today, popup_was_open);
             });
         // A new window's size settles only after its contents were laid out once (the scroll
         // area measures them); draw again until it stops changing instead of waiting for input.
@@ -152,32 +153,47 @@ impl Editor {
         outcome
     }
 
-    fn contents_ui(&mut self, ui: &mut Ui, doc: &Document, popup_was_open: bool) -> EditorOutcome {
-        let state = doc.state();
+    fn contents_ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        today: NaiveDate,
+        popup_was_open: bool,
+    ) -> EditorOutcome {
+        let form_context = FormContext {
+            state: doc.state(),
+            today,
+        };
         let mut flags = FormFlags::default();
         // The form scrolls when the window would not fit; the buttons below it stay in view.
         let form_height = (ui.ctx().content_rect().height() - FORM_MARGIN).max(120.0);
         let form = &mut self.form;
+        let mut problems = Vec::new();
         let candidate = egui::ScrollArea::vertical()
             .max_height(form_height)
-            .show(ui, |ui| match form {
-                Form::Sim(form) => form.ui(ui, state, &mut flags),
-                Form::Plan(form) => form.ui(ui, state),
-                Form::Renewal(form) => form.ui(ui, state),
-                Form::Settings(form) => form.ui(ui),
+            .show(ui, |ui| {
+                let candidate = match form {
+                    Form::Sim(form) => form.ui(ui, &form_context, &mut flags),
+                    Form::Plan(form) => form.ui(ui, form_context.state),
+                    Form::Renewal(form) => form.ui(ui, &form_context),
+                    Form::Settings(form) => form.ui(ui),
+                };
+                // The problems scroll with the form, so Save and Cancel stay in view.
+                if let Some(edit) = &candidate {
+                    problems = checked_problems(&mut self.checked, doc, edit);
+                }
+                if !problems.is_empty() {
+                    ui.add_space(4.0);
+                    ui.label(
+                        RichText::new(t!("editors.problems")).color(ui.visuals().error_fg_color),
+                    );
+                    for problem in &problems {
+                        problem_ui(ui, problem);
+                    }
+                }
+                candidate
             })
             .inner;
-        let problems = match &candidate {
-            Some(edit) => self.problems(doc, edit),
-            None => Vec::new(),
-        };
-        if !problems.is_empty() {
-            ui.add_space(4.0);
-            ui.label(RichText::new(t!("editors.problems")).color(ui.visuals().error_fg_color));
-            for problem in &problems {
-                problem_ui(ui, problem);
-            }
-        }
         let valid = candidate.is_some() && problems.is_empty();
 
         ui.separator();
@@ -226,19 +242,23 @@ impl Editor {
         }
         outcome
     }
+}
 
-    /// What `store::validate` says about the state with `edit` applied; cached while the edit
-    /// stays the same, since the window redraws on every frame.
-    fn problems(&mut self, doc: &Document, edit: &Edit) -> Vec<String> {
-        if let Some((checked, problems)) = &self.checked
-            && checked == edit
-        {
-            return problems.clone();
-        }
-        let problems = problems_of(doc, edit);
-        self.checked = Some((edit.clone(), problems.clone()));
-        problems
+/// What [`Document::checked`] says about `edit`, cached in `checked` while the edit stays the
+/// same, since the window redraws every frame.
+fn checked_problems(
+    checked: &mut Option<(Edit, Vec<String>)>,
+    doc: &Document,
+    edit: &Edit,
+) -> Vec<String> {
+    if let Some((last, problems)) = checked.as_ref()
+        && last == edit
+    {
+        return problems.clone();
     }
+    let problems = problems_of(doc, edit);
+    *checked = Some((edit.clone(), problems.clone()));
+    problems
 }
 
 /// What [`Document::checked`] (the same check as applying) says about `edit`.

@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use egui::{ComboBox, Ui};
 use rust_i18n::t;
 
-use super::fields::{FieldError, Target, checked, date, note_ui, problem_ui, row};
+use super::fields::{FieldError, FormContext, Target, checked, date, note_ui, problem_ui, row};
 use crate::model::{Plan, PlanId, Renewal, RenewalId, RenewalStatus, SimId, State};
+use crate::ui::dnd::preview_lines;
 use crate::ui::edit::Edit;
 use crate::ui::pickers;
 
@@ -60,13 +61,14 @@ impl RenewalForm {
     }
 
     /// Draws the form; returns the edit when every field is valid.
-    pub(super) fn ui(&mut self, ui: &mut Ui, state: &State) -> Option<Edit> {
+    pub(super) fn ui(&mut self, ui: &mut Ui, form: &FormContext<'_>) -> Option<Edit> {
+        let state = form.state;
         let id = match self.target {
             Target::New => state.next_renewal_id(),
             Target::Existing(id) => id,
         };
         let gone = matches!(self.target, Target::Existing(_)) && state.renewal(id).is_none();
-        let week_start = state.settings.week_start.weekday();
+        let calendar = form.calendar();
         let renewal = egui::Grid::new("renewal_form")
             .num_columns(2)
             .spacing([12.0, 8.0])
@@ -78,7 +80,7 @@ impl RenewalForm {
                     self.plan_ui(ui, state, label)
                 });
                 let on = row(ui, &t!("editors.field.date"), |ui, label| {
-                    pickers::date_field_ui(ui, &mut self.on, label, week_start);
+                    pickers::date_field_ui(ui, &mut self.on, label, calendar);
                     checked(ui, date(&self.on))
                 });
                 row(ui, &t!("editors.field.status"), |ui, _| {
@@ -102,6 +104,15 @@ impl RenewalForm {
             return None;
         }
         let renewal = renewal.inner?;
+        // What the schedule will make of it, before it is saved: the same lines a drag shows.
+        for (line, color) in preview_lines(state, Some(&renewal), form.today) {
+            let color = if color == egui::Color32::PLACEHOLDER {
+                ui.visuals().text_color()
+            } else {
+                color
+            };
+            ui.colored_label(color, line);
+        }
         Some(match self.target {
             Target::New => Edit::AddRenewal(renewal),
             Target::Existing(_) => Edit::UpdateRenewal(renewal),

@@ -4,13 +4,15 @@ use egui::{TextEdit, Ui};
 use rust_i18n::t;
 
 use super::fields::{
-    FieldError, FormFlags, Parsed, Target, checked, coverage_ui, note_ui, optional_date,
-    optional_text, optional_whole_number, problem_ui, required_text, row, text_field,
-    text_from_optional, warning_ui,
+    FieldError, FormContext, FormFlags, Parsed, Target, checked, coverage_ui, note_ui,
+    optional_date, optional_text, optional_whole_number, problem_ui, required_text, row,
+    text_field, text_from_optional, warning_ui,
 };
 use crate::model::{LinkSafety, RenewalRule, Rgb, Sim, SimId, SimKind, State};
+use crate::schedule::sim_schedule;
 use crate::store;
 use crate::ui::edit::Edit;
+use crate::ui::labels::paid_and_planned;
 use crate::ui::pickers;
 
 /// Colours for new SIMs, far enough apart to tell SIMs apart on the calendar.
@@ -114,13 +116,19 @@ impl SimForm {
     }
 
     /// Draws the form; returns the edit when every field is valid.
-    pub(super) fn ui(&mut self, ui: &mut Ui, state: &State, flags: &mut FormFlags) -> Option<Edit> {
+    pub(super) fn ui(
+        &mut self,
+        ui: &mut Ui,
+        form: &FormContext<'_>,
+        flags: &mut FormFlags,
+    ) -> Option<Edit> {
+        let state = form.state;
         let id = match self.target {
             Target::New => state.next_sim_id(),
             Target::Existing(id) => id,
         };
         let gone = matches!(self.target, Target::Existing(_)) && state.sim(id).is_none();
-        let week_start = state.settings.week_start.weekday();
+        let calendar = form.calendar();
         let sim = egui::Grid::new("sim_form")
             .num_columns(2)
             .spacing([12.0, 8.0])
@@ -160,8 +168,15 @@ impl SimForm {
                     rule_ui(ui, &mut self.rule);
                 });
                 let valid_until = row(ui, &t!("editors.field.valid_until"), |ui, label| {
-                    pickers::date_field_ui(ui, &mut self.valid_until, label, week_start);
-                    checked(ui, optional_date(&self.valid_until))
+                    ui.vertical(|ui| {
+                        pickers::date_field_ui(ui, &mut self.valid_until, label, calendar);
+                        let valid_until = checked(ui, optional_date(&self.valid_until));
+                        if let (Some(draft), Target::Existing(id)) = (valid_until, self.target) {
+                            paid_and_planned_ui(ui, form, id, draft);
+                        }
+                        valid_until
+                    })
+                    .inner
                 });
                 let lead_days = row(ui, &t!("editors.field.lead_days"), |ui, label| {
                     let hint = t!(
@@ -250,6 +265,40 @@ impl SimForm {
 }
 
 /// The three renewal rules, each with what it means in one line.
+/// "Paid through … · Planned through …" for the SIM as it would be with the drafted validity:
+/// the same words and dates as the SIM list and Details.
+fn paid_and_planned_ui(
+    ui: &mut Ui,
+    form: &FormContext<'_>,
+    id: SimId,
+    valid_until: Option<chrono::NaiveDate>,
+) {
+    let state = form.state;
+    let Some(saved) = state.sim(id) else {
+        return;
+    };
+    let drafted = Sim {
+        valid_until,
+        ..saved.clone()
+    };
+    let schedule = sim_schedule(
+        &drafted,
+        &state.renewals,
+        |plan| state.plan(plan),
+        state.settings.lead_days,
+        form.today,
+    );
+    let (paid, planned) = paid_and_planned(&schedule, form.today);
+    note_ui(
+        ui,
+        &format!(
+            "{} {paid} · {} {planned}",
+            t!("sims.paid_through"),
+            t!("sims.planned_through")
+        ),
+    );
+}
+
 fn rule_ui(ui: &mut Ui, rule: &mut RenewalRule) {
     let rules = [
         (

@@ -15,6 +15,9 @@ use crate::model::{
 use crate::ui::document::Document;
 use crate::ui::edit::Edit;
 
+/// The day the editors are shown on (their date pickers mark it).
+const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 12, 4).expect("a real date");
+
 /// What the harness shows: one editor over a state, and what it returned.
 struct Shown {
     editor: Editor,
@@ -30,7 +33,7 @@ fn open_editor(editor: Editor, state: State) -> Harness<'static, Shown> {
                 if shown.outcome.is_some() {
                     return;
                 }
-                match shown.editor.show(ui.ctx(), &shown.doc) {
+                match shown.editor.show(ui.ctx(), &shown.doc, TODAY) {
                     EditorOutcome::Open => {}
                     outcome => shown.outcome = Some(outcome),
                 }
@@ -125,7 +128,7 @@ fn plan(id: u32, name: &str, carrier: &str) -> Plan {
 fn a_new_sim_with_a_name_and_a_date_is_saved() {
     let mut harness = open_editor(Editor::new_sim(&State::default()), State::default());
     type_into(&mut harness, "Name", "Test SIM");
-    type_into(&mut harness, "Valid until", "2026-12-05");
+    type_into(&mut harness, "Valid until (already paid)", "2026-12-05");
     click(&mut harness, "Save");
 
     let Some(EditorOutcome::Save(Edit::AddSim(sim))) = &harness.state().outcome else {
@@ -141,7 +144,7 @@ fn a_new_sim_with_a_name_and_a_date_is_saved() {
 fn an_invalid_date_shows_a_message_and_saves_nothing() {
     let mut harness = open_editor(Editor::new_sim(&State::default()), State::default());
     type_into(&mut harness, "Name", "Test SIM");
-    type_into(&mut harness, "Valid until", "2026-13-40");
+    type_into(&mut harness, "Valid until (already paid)", "2026-13-40");
     assert!(
         shows(&harness, &t!("editors.error.date")),
         "no message for a bad date"
@@ -195,7 +198,7 @@ fn a_renewal_link_must_be_http_or_https_and_http_is_flagged() {
 fn the_calendar_fills_the_date_field() {
     let mut harness = open_editor(Editor::new_sim(&State::default()), State::default());
     type_into(&mut harness, "Name", "Home");
-    type_into(&mut harness, "Valid until", "2026-12-05");
+    type_into(&mut harness, "Valid until (already paid)", "2026-12-05");
     click(&mut harness, &t!("editors.date.calendar"));
     click(&mut harness, &t!("editors.date.next_month"));
     click(&mut harness, "2027-01-15");

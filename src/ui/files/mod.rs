@@ -80,6 +80,10 @@ pub struct FilesWindow {
     pub error: Option<String>,
     /// The open state file: exports never replace it.
     state_file: Option<PathBuf>,
+    /// Why Browse showed nothing (no native dialog on this system), once it did.
+    pub browse_note: Option<String>,
+    /// Put the keyboard in the typed path next frame.
+    focus_path: bool,
 }
 
 impl FilesWindow {
@@ -107,6 +111,8 @@ impl FilesWindow {
             import: None,
             error: None,
             state_file: current.map(Path::to_path_buf),
+            browse_note: None,
+            focus_path: false,
         }
     }
 
@@ -127,6 +133,12 @@ impl FilesWindow {
             FilePurpose::ExportSchedule => "files.export_schedule",
         };
         t!(key).into_owned()
+    }
+
+    /// Browse could show no dialog: say so plainly, and put the keyboard in the typed path.
+    pub fn no_native_dialog(&mut self) {
+        self.browse_note = Some(t!("files.no_native_dialog").into_owned());
+        self.focus_path = true;
     }
 
     /// The native dialog this window would open.

@@ -42,6 +42,9 @@ impl FilesWindow {
                                 .hint_text(t!("files.path_hint")),
                         );
                         let field = field.labelled_by(label.id);
+                        if std::mem::take(&mut self.focus_path) {
+                            field.request_focus();
+                        }
                         let browse = ui
                             .add_enabled(!dialogs.is_open(), egui::Button::new(t!("files.browse")));
                         if browse.clicked() {
@@ -52,6 +55,9 @@ impl FilesWindow {
                         }
                     });
                 });
+                if let Some(note) = &self.browse_note {
+                    ui.colored_label(style::WARNING, note);
+                }
                 if dialogs.is_open() {
                     ui.horizontal(|ui| {
                         ui.spinner();

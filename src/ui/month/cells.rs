@@ -6,7 +6,7 @@ use rust_i18n::t;
 
 use crate::model::{RenewalId, SimId, State};
 use crate::schedule::Agenda;
-use crate::ui::labels::renewal_label;
+use crate::ui::labels::{renewal_label, renewal_status};
 use crate::ui::painted::KeptGalley;
 use crate::ui::style;
 
@@ -31,6 +31,8 @@ pub(super) struct RenewalChip {
     pub plan: String,
     /// "Renew 巴林流量卡 with 每周 5GB on 2027-01-12": tooltip and accessible name.
     pub label: String,
+    /// The label with its status ("planned", "paid", "overdue, not paid"): the tooltip.
+    pub tooltip: String,
     pub paid: bool,
     pub overdue: bool,
     pub galley: KeptGalley,
@@ -99,8 +101,18 @@ fn cells(state: &State, agenda: &Agenda, start: NaiveDate) -> Vec<DayCell> {
             cell.renewals.push(RenewalChip {
                 id: applied.id,
                 color,
-                plan: plan.to_owned(),
+                // An overdue renewal reads "! plan" on the chip.
+                plan: if applied.overdue {
+                    format!("! {plan}")
+                } else {
+                    plan.to_owned()
+                },
                 label: renewal_label(plan, sim_name, applied.on),
+                tooltip: format!(
+                    "{}\n{}",
+                    renewal_label(plan, sim_name, applied.on),
+                    renewal_status(applied.status.is_paid(), applied.overdue)
+                ),
                 paid: applied.status.is_paid(),
                 overdue: applied.overdue,
                 galley: KeptGalley::default(),

@@ -11,10 +11,14 @@ use rust_i18n::t;
 use super::action::Action;
 use super::context::ViewContext;
 use super::dnd::{self, DragPayload};
-use super::labels::weekday_short;
+use super::labels::{long_date, weekday_short};
 use super::painted;
 use super::style::{self, contrast_text};
-use crate::schedule::grid_start;
+use chrono::NaiveDate;
+
+use crate::model::State;
+use crate::schedule::{Agenda, day_facts, grid_start};
+use crate::text::day_fact_sentence;
 pub use cells::MonthCache;
 use cells::RenewalChip;
 
@@ -69,10 +73,22 @@ pub fn month_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cache: &mut MonthC
     let mut weekday = week_start;
     for column in 0..7 {
         let x = area.left() + cell_size.x * (column as f32 + 0.5);
+        let name = weekday_short(weekday);
+        let rect = Rect::from_center_size(
+            pos2(x, area.top() + HEADER_HEIGHT / 2.0),
+            vec2(cell_size.x, HEADER_HEIGHT),
+        );
+        painted::accessible(
+            ui.ctx(),
+            ui.make_persistent_id(("weekday", column)),
+            rect,
+            &name,
+            false,
+        );
         painter.text(
             pos2(x, area.top() + HEADER_HEIGHT / 2.0),
             Align2::CENTER_CENTER,
-            weekday_short(weekday),
+            name,
             FontId::proportional(12.0),
             visuals.weak_text_color(),
         );
@@ -260,11 +276,22 @@ pub fn month_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cache: &mut MonthC
         }
         if let Some(payload) = drop_hover {
             hovered_drop = Some((*payload, day));
+        } else if let Some(plan) = view.armed_plan.filter(|_| response.hovered()) {
+            // A plan armed by a click previews like a drag before the second click commits.
+            hovered_drop = Some((DragPayload::Plan(plan), day));
         }
-        if let Some(chip) = hovered_chip.and_then(|i| cell.renewals.get(i))
-            && !egui::DragAndDrop::has_any_payload(ui.ctx())
-        {
-            response.on_hover_text(chip.label.as_str());
+        let previewing = egui::DragAndDrop::has_any_payload(ui.ctx()) || view.armed_plan.is_some();
+        if !previewing && response.hovered() {
+            match hovered_chip.and_then(|i| cell.renewals.get(i)) {
+                Some(chip) => {
+                    response.on_hover_text(chip.tooltip.as_str());
+                }
+                // Anywhere else on the day: everything on it, whole (labels in the cell are
+                // cut to fit).
+                None => {
+                    response.on_hover_ui(|ui| day_tooltip_ui(ui, state, agenda, day));
+                }
+            }
         }
     }
 
@@ -279,7 +306,16 @@ pub fn month_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cache: &mut MonthC
     }
 }
 
-/// A renewal chip: outlined when Planned, filled when Paid, a red border when overdue.
+/// The day's facts, one line each, for a tooltip.
+fn day_tooltip_ui(ui: &mut egui::Ui, state: &State, agenda: &Agenda, day: NaiveDate) {
+    ui.strong(long_date(day));
+    for fact in day_facts(state, agenda, day) {
+        ui.label(day_fact_sentence(state, &fact));
+    }
+}
+
+/// A renewal chip: outlined when Planned, filled when Paid; an overdue one is red, with a "!"
+/// before its plan.
 fn paint_chip(
     painter: &egui::Painter,
     fills: &mut painted::Fills,
@@ -289,7 +325,12 @@ fn paint_chip(
     visuals: &egui::Visuals,
     epoch: u64,
 ) {
-    let (fill, text_color) = if chip.paid {
+    let (fill, text_color) = if chip.overdue {
+        (
+            style::DANGER.gamma_multiply(0.35),
+            visuals.strong_text_color(),
+        )
+    } else if chip.paid {
         (chip.color, contrast_text(chip.color))
     } else {
         (chip.color.gamma_multiply(0.15), visuals.text_color())

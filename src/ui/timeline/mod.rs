@@ -13,16 +13,18 @@ use row::row_ui;
 
 use super::action::Action;
 use super::context::ViewContext;
-use super::labels::month_title;
+use super::labels::{long_date, month_title};
 use super::view_state::TIMELINE_ZOOM;
 use super::{dnd, painted, style};
 use crate::model::State;
-use crate::schedule::{Agenda, DateRange, SimSchedule};
+use crate::schedule::{Agenda, DateRange, DayFact, SimSchedule, day_facts};
+use crate::text::day_fact_sentence;
 
 const LABEL_WIDTH: f32 = 150.0;
 const HEADER_HEIGHT: f32 = 34.0;
 const TRIP_STRIP_HEIGHT: f32 = 18.0;
-const ROW_HEIGHT: f32 = 30.0;
+/// Rows grow with the room the timeline has, between these heights.
+const ROW_HEIGHTS: std::ops::RangeInclusive<f32> = 30.0..=80.0;
 /// Room a month's name needs in the header.
 const MONTH_LABEL_WIDTH: f32 = 100.0;
 
@@ -125,17 +127,43 @@ pub fn timeline_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cache: &mut Tim
         visuals: &visuals,
     };
 
-    let (header, _) = ui.allocate_exact_size(
+    let (header, header_response) = ui.allocate_exact_size(
         vec2(full.width(), HEADER_HEIGHT + TRIP_STRIP_HEIGHT),
         Sense::hover(),
     );
     header_ui(ui, header, &frame, agenda);
+    // The trips strip says which trip is where on the day under the pointer, and whether a
+    // SIM covers it.
+    if let Some(pos) = header_response.hover_pos()
+        && pos.y >= header.top() + HEADER_HEIGHT
+        && let Some(day) = frame
+            .axis
+            .day_at(pos.x)
+            .filter(|_| pos.x >= frame.axis.left)
+    {
+        let trips: Vec<DayFact> = day_facts(state, agenda, day)
+            .into_iter()
+            .filter(|fact| matches!(fact, DayFact::Trip { .. }))
+            .collect();
+        if !trips.is_empty() {
+            header_response.on_hover_ui_at_pointer(|ui| {
+                ui.strong(long_date(day));
+                for fact in &trips {
+                    ui.label(day_fact_sentence(state, fact));
+                }
+            });
+        }
+    }
 
     let mut hovered_drop = None;
     let rows: Vec<&SimSchedule> = agenda.sims.iter().collect();
+    // A few SIMs fill the height; many scroll at the smallest height.
+    let row_height = (ui.available_height() / rows.len().max(1) as f32)
+        .clamp(*ROW_HEIGHTS.start(), *ROW_HEIGHTS.end())
+        .floor();
     egui::ScrollArea::vertical()
         .auto_shrink([false; 2])
-        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
             // The rows' bars, markers and bands go into one mesh under their labels.
             let fills_slot = ui.painter().add(egui::Shape::Noop);
             let mut fills = painted::Fills::new(ui.ctx().pixels_per_point());
@@ -144,7 +172,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cache: &mut Tim
                     continue;
                 };
                 let (row_rect, _) =
-                    ui.allocate_exact_size(vec2(full.width(), ROW_HEIGHT), Sense::hover());
+                    ui.allocate_exact_size(vec2(full.width(), row_height), Sense::hover());
                 let ranges = RowRanges {
                     legs: &cache.legs,
                     lost: cache.lost.get(index).map_or(&[], Vec::as_slice),

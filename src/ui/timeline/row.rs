@@ -7,10 +7,11 @@ use rust_i18n::t;
 
 use super::axis::{RowRanges, TimelineFrame, visible_spans};
 use crate::model::SimId;
-use crate::schedule::{AppliedRenewal, DateRange, SimSchedule};
+use crate::schedule::{AppliedRenewal, DateRange, SimSchedule, sim_day_facts};
+use crate::text::day_fact_sentence;
 use crate::ui::action::Action;
 use crate::ui::dnd::{self, DragPayload};
-use crate::ui::labels::renewal_label;
+use crate::ui::labels::{long_date, renewal_label, renewal_status};
 use crate::ui::{painted, style};
 
 const MARKER_SIZE: f32 = 12.0;
@@ -72,10 +73,19 @@ pub(super) fn row_ui(
             -response.drag_delta().x / axis.px_per_day,
         ));
     }
+    let day_under_pointer = cursor_pos
+        .filter(|pos| pos.x >= axis.left)
+        .and_then(|pos| axis.day_at(pos.x));
     if response.clicked() {
-        match marker_under(cursor_pos) {
-            Some(applied) => actions.push(Action::SelectRenewal(applied.id)),
-            None => actions.push(Action::SelectSim(Some(sim.id))),
+        match (view.armed_plan, day_under_pointer, marker_under(cursor_pos)) {
+            // A plan armed by a click goes on the day clicked, for this row's SIM.
+            (Some(plan), Some(on), _) => actions.push(Action::DropPlan {
+                plan,
+                on,
+                sim: Some(sim.id),
+            }),
+            (_, _, Some(applied)) => actions.push(Action::SelectRenewal(applied.id)),
+            _ => actions.push(Action::SelectSim(Some(sim.id))),
         }
     }
     if response.double_clicked()
@@ -83,10 +93,30 @@ pub(super) fn row_ui(
     {
         actions.push(Action::EditRenewal(applied.id));
     }
-    if let Some(applied) = marker_under(response.hover_pos()) {
-        let plan_name = state.plan(applied.plan).map_or("?", |p| p.name.as_str());
-        let label = renewal_label(plan_name, &sim.name, applied.on);
-        response.clone().on_hover_text_at_pointer(label);
+    // Every mark says what it is: a renewal marker its renewal, anything else on the row
+    // what the schedule says of that day for this SIM.
+    let dragging = egui::DragAndDrop::has_any_payload(ui.ctx()) || view.armed_plan.is_some();
+    if let (Some(pos), false) = (response.hover_pos(), dragging) {
+        if let Some(applied) = marker_under(Some(pos)) {
+            let plan_name = state.plan(applied.plan).map_or("?", |p| p.name.as_str());
+            let label = format!(
+                "{}\n{}",
+                renewal_label(plan_name, &sim.name, applied.on),
+                renewal_status(applied.status.is_paid(), applied.overdue)
+            );
+            response.clone().on_hover_text_at_pointer(label);
+        } else if let Some(day) = axis.day_at(pos.x).filter(|_| pos.x >= axis.left) {
+            let facts = sim_day_facts(schedule, day);
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                ui.strong(format!("{} · {}", sim.name, long_date(day)));
+                if facts.is_empty() {
+                    ui.label(t!("timeline.no_service_day"));
+                }
+                for fact in &facts {
+                    ui.label(day_fact_sentence(state, fact));
+                }
+            });
+        }
     }
     let painter = ui.painter();
     if selected {
@@ -128,7 +158,9 @@ pub(super) fn row_ui(
         );
     }
 
-    let bar_y = (rect.center().y - 6.0)..=(rect.center().y + 6.0);
+    // Bars thicken with the row, so a tall row is not a thin line in empty space.
+    let half_bar = (rect.height() * 0.2).clamp(6.0, 14.0);
+    let bar_y = (rect.center().y - half_bar)..=(rect.center().y + half_bar);
     let visible = DateRange::new(axis.start, axis.end());
     // One bar per run of service, not per renewal: the same picture with far fewer shapes.
     let first_run = schedule
@@ -183,7 +215,9 @@ pub(super) fn row_ui(
             continue;
         }
         last_marker_x = x;
-        let fill = if applied.status.is_paid() {
+        let fill = if applied.overdue {
+            style::DANGER
+        } else if applied.status.is_paid() {
             color
         } else {
             visuals.extreme_bg_color
@@ -207,6 +241,10 @@ pub(super) fn row_ui(
 
     // The row is a drop target by its rect and this frame's pointer, not by last frame's hit
     // test: the rows move when the list scrolls under a drag.
+    if let (Some(plan), Some(day), true) = (view.armed_plan, day_under_pointer, response.hovered())
+    {
+        return Some((DragPayload::Plan(plan), day, sim.id));
+    }
     let payload = egui::DragAndDrop::payload::<DragPayload>(ui.ctx())?;
     let cursor = ui.input(|i| i.pointer.interact_pos())?;
     if !rect.contains(cursor) || !ui.clip_rect().contains(cursor) {
