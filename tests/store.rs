@@ -231,12 +231,24 @@ fn every_bad_fixture_is_refused_with_a_message_naming_the_problem() {
 
 #[test]
 fn invalid_state_lists_every_problem_not_just_the_first() {
-    let mut state = traveller();
-    state.sims[0].coverage.push("XQ".into());
-    state.plans[1].price.currency = "ZZZ".into();
-    state.renewals[2].plan = PlanId(42);
-    state.trips[0].name = "  ".into();
-    let text = store::to_ron_string(&state).unwrap();
+    // Saving refuses an invalid state, so the file is the fixture edited by hand.
+    let text = String::from_utf8(traveller_bytes()).unwrap();
+    let edits = [
+        ("coverage: [\"CN\"]", "coverage: [\"CN\", \"XQ\"]"),
+        (
+            "\"3.000\", currency: \"BHD\"",
+            "\"3.000\", currency: \"ZZZ\"",
+        ),
+        (
+            "plan: 2, on: \"2027-01-12\"",
+            "plan: 42, on: \"2027-01-12\"",
+        ),
+        ("name: \"利雅得出差\"", "name: \"  \""),
+    ];
+    let text = edits.iter().fold(text, |text, (from, to)| {
+        assert_eq!(text.matches(from).count(), 1, "{from}");
+        text.replace(from, to)
+    });
 
     let error = store::parse_state(&text).unwrap_err();
     let message = error.to_string();
@@ -396,8 +408,10 @@ fn save_keeps_the_previous_file_as_bak() {
     assert_eq!(file_names(folder.path()), ["state.ron", "state.ron.bak"]);
 }
 
+/// Under the lock every writer of the state file holds, no temporary file of it is being
+/// written, so those beside it were left by killed saves.
 #[test]
-fn save_removes_temp_files_left_by_a_killed_save() {
+fn a_save_under_the_lock_removes_temp_files_left_by_a_killed_save() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("state.ron");
     fs::write(
@@ -408,11 +422,32 @@ fn save_removes_temp_files_left_by_a_killed_save() {
     fs::write(folder.path().join(".state.ron.tmp-zzzzzz"), "").unwrap();
     fs::write(folder.path().join(".other.ron.tmp-a1b2c3"), "not ours").unwrap();
 
+    let lock = store::StateLock::try_acquire(&path).unwrap();
+    store::save_locked(&lock, &traveller()).unwrap();
+
+    assert_eq!(
+        file_names(folder.path()),
+        [".other.ron.tmp-a1b2c3", "state.ron", "state.ron.lock"]
+    );
+}
+
+/// Without the lock, a temporary file beside the state may be another process's save in
+/// progress (issue 11: removing it made that save fail), so a plain save leaves them.
+#[test]
+fn a_save_without_the_lock_leaves_other_temp_files_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("state.ron");
+    fs::write(
+        folder.path().join(".state.ron.tmp-a1b2c3"),
+        "(version: 1, si",
+    )
+    .unwrap();
+
     store::save(&path, &traveller()).unwrap();
 
     assert_eq!(
         file_names(folder.path()),
-        [".other.ron.tmp-a1b2c3", "state.ron"]
+        [".state.ron.tmp-a1b2c3", "state.ron"]
     );
 }
 
@@ -457,11 +492,12 @@ fn set_aside_moves_the_broken_file_and_never_overwrites() {
 /// Set in the child process of `failed_write_leaves_the_old_file_intact`.
 const CHILD_FOLDER_ENV: &str = "SIM_PLANNER_STORE_TEST_CHILD_FOLDER";
 
-/// A state far larger than the child's file-size limit.
+/// A valid state far larger than the child's file-size limit.
 fn large_state() -> State {
     let mut state = traveller();
-    let template = state.sims[0].clone();
-    for id in 100..600 {
+    let mut template = state.sims[0].clone();
+    template.notes = "kept in the blue wallet; ".repeat(40);
+    for id in 100..190 {
         let mut sim = template.clone();
         sim.id = SimId(id);
         state.sims.push(sim);
@@ -661,20 +697,25 @@ fn plan(id: u32) -> impl Strategy<Value = Plan> {
         )
 }
 
+/// A trip of up to three legs within a year or so of its first day.
 fn trip(id: u32) -> impl Strategy<Value = Trip> {
     (
         name(),
-        prop::collection::vec((country(), date(), 0..30_u64), 1..4),
+        date(),
+        prop::collection::vec((country(), 0..366_u64, 0..30_u64), 1..4),
     )
-        .prop_map(move |(name, legs)| Trip {
+        .prop_map(move |(name, first, legs)| Trip {
             id: TripId(id),
             name,
             legs: legs
                 .into_iter()
-                .map(|(country, from, days)| TripLeg {
-                    country,
-                    from,
-                    to: from + chrono::Days::new(days),
+                .map(|(country, after, days)| {
+                    let from = first + chrono::Days::new(after);
+                    TripLeg {
+                        country,
+                        from,
+                        to: from + chrono::Days::new(days),
+                    }
                 })
                 .collect(),
         })
@@ -851,7 +892,7 @@ fn each_rule_names_the_item_and_the_problem() {
         "settings: lead days 400 is more than 365",
         "settings: the reminder 366 days before is more than 365 days before",
         "settings: unknown currency code \"usd\"",
-        "settings: the exchange rate for USD is 0; it must be more than 0",
+        "settings: the exchange rate for \"USD\" is 0; it must be more than 0",
         "SIM 2: daily use must be at least 1 MB",
         "SIM 2: keep-alive days 0 is out of range",
         "SIM 3: the date 2500-01-01 is outside the years 1900 to 2199",

@@ -13,8 +13,14 @@
 mod aside;
 mod error;
 mod import;
+mod limits;
 mod load;
+mod locate;
+mod lock;
+mod locked_save;
+mod open;
 mod save;
+mod stamp;
 mod validate;
 
 use std::path::PathBuf;
@@ -22,8 +28,16 @@ use std::path::PathBuf;
 pub use aside::set_aside;
 pub use error::{LoadError, SaveError};
 pub use import::{ImportMode, ImportPreview, preview_import};
-pub use load::{load, load_bytes, parse_state};
+pub use limits::{
+    MAX_COVERAGE, MAX_LEGS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_NUMBER_CHARS, MAX_PLANS,
+    MAX_RATES, MAX_REMINDER_STAGES, MAX_RENEWALS, MAX_SIMS, MAX_TOTAL_LEG_DAYS, MAX_TRIP_DAYS,
+    MAX_TRIPS, MAX_URL_CHARS,
+};
+pub use load::{load, load_bytes, load_with_stamp, parse_state};
+pub use lock::{IMPORT_LOCK_WAIT, LockError, StateLock};
+pub use locked_save::{keep_conflict_copy, save_if_unchanged, save_locked};
 pub use save::{save, to_ron_string, write_file_atomic};
+pub use stamp::FileStamp;
 pub use validate::{
     DATE_YEARS, Item, MAX_KEEP_ALIVE_DAYS, MAX_LEAD_DAYS, MAX_VALIDITY_DAYS, MAX_VALIDITY_MONTHS,
     MAX_VALIDITY_WEEKS, Problem, ValidationError, validate,

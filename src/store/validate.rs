@@ -1,6 +1,7 @@
 //! The rules a state must keep before it is loaded or imported ("Imports are checked before
-//! anything changes" in DESIGN.md). Serde has already checked the shape and that dates are
-//! real; these are the rules that span fields and items.
+//! anything changes" in DESIGN.md). Serde has already checked the shape, that dates are real
+//! and written `YYYY-MM-DD` and that amounts are plain decimals (`model::strict`); these are
+//! the rules that span fields and items, and the limits of [`super::limits`].
 
 use std::collections::BTreeMap;
 
@@ -9,7 +10,8 @@ use iso_currency::Currency;
 use isocountry::CountryCode;
 use rust_decimal::Decimal;
 
-use crate::model::{Money, PlanId, RenewalId, SimId, State, TripId, Validity};
+use super::limits::check_limits;
+use crate::model::{MAX_DECIMAL_PLACES, Money, PlanId, RenewalId, SimId, State, TripId, Validity};
 
 /// The most days a reminder or lead time may reach back: a year.
 pub const MAX_LEAD_DAYS: u32 = 365;
@@ -75,8 +77,43 @@ pub enum Problem {
     ValidityOutOfRange(Validity),
     #[error("the price {0} is negative; it must be 0 or more")]
     PriceNegative(Money),
-    #[error("the exchange rate for {currency} is {rate}; it must be more than 0")]
+    #[error("the exchange rate for {currency:?} is {rate}; it must be more than 0")]
     RateNotPositive { currency: String, rate: Decimal },
+    #[error(
+        "the {what} {value} has {places} decimal places; at most {MAX_DECIMAL_PLACES} are kept, \
+         and nothing is rounded: shorten it",
+        places = .value.scale()
+    )]
+    TooPrecise { what: &'static str, value: Decimal },
+    #[error(
+        "the file has {count} {what}; at most {max} fit in one file (this is the first past the limit)"
+    )]
+    TooMany {
+        what: &'static str,
+        count: usize,
+        max: usize,
+    },
+    #[error("the {field} is {chars} characters long; at most {max} are allowed")]
+    TextTooLong {
+        field: &'static str,
+        chars: usize,
+        max: usize,
+    },
+    #[error("the {field} list has {len} entries; at most {max} are allowed")]
+    ListTooLong {
+        field: &'static str,
+        len: usize,
+        max: usize,
+    },
+    #[error(
+        "the trip lasts {days} days from its first day to its last; a trip lasts at most {max} days"
+    )]
+    TripTooLong { days: u32, max: u32 },
+    #[error(
+        "the legs of the trips up to this one add up to {total} days; all trips together may have \
+         at most {max} days of legs"
+    )]
+    TooManyLegDays { total: u32, max: u32 },
     #[error("lead days {0} is more than {MAX_LEAD_DAYS}")]
     LeadDaysTooLarge(u32),
     #[error("the reminder {0} days before is more than {MAX_LEAD_DAYS} days before")]
@@ -104,10 +141,10 @@ pub struct ValidationError {
 
 /// Collects problems in file order.
 #[derive(Default)]
-struct Report(Vec<ValidationError>);
+pub(super) struct Report(Vec<ValidationError>);
 
 impl Report {
-    fn push(&mut self, item: Item, problem: Problem) {
+    pub(super) fn push(&mut self, item: Item, problem: Problem) {
         self.0.push(ValidationError { item, problem });
     }
 
@@ -132,6 +169,14 @@ impl Report {
     fn date(&mut self, item: Item, date: NaiveDate) {
         if !DATE_YEARS.contains(&date.year()) {
             self.push(item, Problem::DateOutOfRange(date));
+        }
+    }
+
+    /// Reports an amount with more decimal places than a file may hold. The strict reader
+    /// refuses those in a file; this catches one typed in the window before it is saved.
+    fn precision(&mut self, item: Item, what: &'static str, value: Decimal) {
+        if value.scale() > MAX_DECIMAL_PLACES {
+            self.push(item, Problem::TooPrecise { what, value });
         }
     }
 
@@ -170,6 +215,7 @@ pub fn validate(state: &State) -> Vec<ValidationError> {
     check_plans(&mut report, state);
     check_renewals(&mut report, state);
     check_trips(&mut report, state);
+    check_limits(&mut report, state);
     report.0
 }
 
@@ -186,6 +232,7 @@ fn check_settings(report: &mut Report, state: &State) {
     }
     for (currency, rate) in &settings.rates {
         report.currency(Item::Settings, currency);
+        report.precision(Item::Settings, "exchange rate", rate.0);
         if rate.0 <= Decimal::ZERO {
             report.push(
                 Item::Settings,
@@ -237,7 +284,9 @@ fn check_plans(report: &mut Report, state: &State) {
             report.push(item, Problem::ValidityOutOfRange(plan.validity));
         }
         report.currency(item, &plan.price.currency);
-        if plan.price.amount < Decimal::ZERO {
+        report.precision(item, "price", plan.price.amount);
+        // `-0` is negative too: it has a sign, which a written amount may not have.
+        if plan.price.amount.is_sign_negative() {
             report.push(item, Problem::PriceNegative(plan.price.clone()));
         }
         for code in &plan.coverage {
