@@ -3,6 +3,7 @@
 
 mod export;
 mod import;
+mod inert;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use crate::store;
 
 pub use export::{DEFAULT_EXPORT_DAYS, ExportArgs, export_range};
 pub use import::ImportArgs;
+pub use inert::{inert, inert_lines};
 
 /// Plan renewals of prepaid SIM cards, eSIMs and data cards on a calendar. Offline: nothing
 /// leaves this machine.
@@ -130,7 +132,8 @@ fn with_state(path: &Path, command: impl FnOnce(&State) -> ExitCode) -> ExitCode
     match store::load(path) {
         Ok(state) => command(&state),
         Err(error) => {
-            eprintln!("error: {} cannot be used:\n{error}", path.display());
+            let message = format!("error: {} cannot be used:\n{error}", path.display());
+            eprintln!("{}", inert_lines(&message));
             ExitCode::FAILURE
         }
     }
@@ -164,7 +167,7 @@ pub fn agenda_text(state: &State, path: &Path, today: NaiveDate, days: u32) -> S
     let _ = writeln!(
         out,
         "Agenda from {today} to {last} ({days} days), {}",
-        path.display()
+        inert(&path.display().to_string())
     );
     if items.is_empty() {
         let _ = writeln!(out, "\nNothing needs attention.");
@@ -173,7 +176,7 @@ pub fn agenda_text(state: &State, path: &Path, today: NaiveDate, days: u32) -> S
     out.push('\n');
     for alert in &items {
         let (tag, text) = describe_alert(state, alert);
-        let _ = writeln!(out, "{}  {tag:<9} {text}", alert.date);
+        let _ = writeln!(out, "{}  {tag:<9} {}", alert.date, inert(&text));
     }
     let _ = writeln!(out, "\n{} items.", items.len());
     out
