@@ -36,6 +36,13 @@ fn has_scheme(url: &str, scheme: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
 }
 
+/// User text as HTML element content: escaped, and isolated in `<bdi>` so that the direction
+/// of its letters or a bidi override in it cannot reorder the text around it ("User text
+/// stays inert in every output").
+pub(crate) fn bdi(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(text))
+}
+
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
