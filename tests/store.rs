@@ -912,3 +912,118 @@ fn each_rule_names_the_item_and_the_problem() {
         );
     }
 }
+
+// What is saved always loads (issue 11): the app saved files it then refused to load.
+
+/// Strings a hostile user or a broken sync might leave: bidi controls, control characters, NUL,
+/// the characters RON writes as the longest escapes, CJK, quotes, backslashes; and huge ones.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{10ffff}\"\\\\'中文🎉 a]{1,60}",
+        1 => (
+            proptest::sample::select(&["\u{202e}", "\0", "\\", "\"", "中", "\u{10ffff}", "x"][..]),
+            0..3_000_000_usize,
+        )
+            .prop_map(|(unit, count)| unit.repeat(count)),
+    ]
+}
+
+proptest! {
+    // Each case writes and fsyncs files, some of them megabytes.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn hostile_strings_save_and_load_back_equal_or_the_save_is_refused(
+        texts in prop::collection::vec(hostile_text(), 9),
+    ) {
+        let mut state = traveller();
+        state.sims[0].name = texts[0].clone();
+        state.sims[0].notes = texts[1].clone();
+        state.sims[1].payment = texts[2].clone();
+        state.sims[1].number = Some(texts[3].clone());
+        state.sims[2].carrier = texts[4].clone();
+        state.sims[2].renew_url = Some(texts[5].clone());
+        state.plans[0].name = texts[6].clone();
+        state.plans[1].carrier = texts[7].clone();
+        state.trips[0].name = texts[8].clone();
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("state.ron");
+        store::save(&path, &traveller()).unwrap();
+        let before = fs::read(&path).unwrap();
+
+        match store::save(&path, &state) {
+            Ok(()) => prop_assert_eq!(store::load(&path).unwrap(), state),
+            Err(store::SaveError::Invalid(problems)) => {
+                prop_assert!(!problems.is_empty());
+                prop_assert_eq!(fs::read(&path).unwrap(), before, "nothing written");
+            }
+            Err(other) => prop_assert!(false, "{other}"),
+        }
+    }
+}
+
+/// The issue's file: a note of 2.3 million U+202E, 6.9 MB as written by hand, passed `check`
+/// and was saved as 18.4 MB (each one as `\u{202e}`), which `check` then refused. Now the
+/// note is refused when loading, naming the SIM, so it is never saved.
+#[test]
+fn a_note_too_long_to_save_is_refused_when_loading() {
+    let note = "\u{202e}".repeat(2_300_000);
+    let text = String::from_utf8(traveller_bytes()).unwrap().replace(
+        "notes: \"2FA for the bank: never let it lapse\"",
+        &format!("notes: \"{note}\""),
+    );
+    assert!(text.len() > 6_000_000 && (text.len() as u64) < MAX_STATE_BYTES);
+    let problem = only_problem(store::load_bytes(text.as_bytes()).unwrap_err());
+    assert_eq!(problem.item, Item::Sim(SimId(1)));
+    assert!(
+        problem
+            .to_string()
+            .contains("notes: 2300000 characters, more than the 5000 allowed"),
+        "{problem}"
+    );
+}
+
+/// Merging two large valid files gave a state over the load limit; now the limits keep any
+/// valid state under it, and a merge past them is refused before anything changes.
+#[test]
+fn a_merge_past_the_limits_is_refused_naming_the_first_item_past_them() {
+    let mut big = traveller();
+    big.renewals.clear();
+    let template = big.sims[0].clone();
+    big.sims = (1..=60)
+        .map(|id| Sim {
+            id: SimId(id),
+            name: format!("SIM {id}"),
+            ..template.clone()
+        })
+        .collect();
+    let mut other = big.clone();
+    for sim in &mut other.sims {
+        sim.name.push_str(" (theirs)");
+    }
+    let problems = store::preview_import(&big, &other, store::ImportMode::Merge).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|problem| problem.item == Item::Sim(SimId(101))
+                && problem
+                    .to_string()
+                    .contains("the file has 120 SIMs; at most 100")),
+        "{problems:#?}"
+    );
+}
+
+/// Every write of a state checks the size it is about to write against the load limit.
+#[test]
+fn the_size_refusal_says_both_sizes() {
+    let error = store::SaveError::TooLarge {
+        size: MAX_STATE_BYTES + 1,
+        limit: MAX_STATE_BYTES,
+    };
+    let message = error.to_string();
+    assert!(
+        message.contains(&format!("{} bytes", MAX_STATE_BYTES + 1))
+            && message.contains(&format!("{MAX_STATE_BYTES} bytes")),
+        "{message}"
+    );
+}

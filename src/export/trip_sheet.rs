@@ -9,6 +9,11 @@ use super::{EventKind, ExportRange, MAX_RANGE_DAYS, ScheduleEvent, schedule_even
 use crate::model::{State, TripId, TripLeg};
 use crate::schedule::{Agenda, SimSchedule, sim_covers_on};
 
+/// The most SIMs named for one country on one day; the rest are counted. Someone with a
+/// hundred SIMs that work there needs a choice, not a list, and the page stays a size a
+/// browser opens however many trips and SIMs the file has.
+const MAX_SIMS_LISTED: usize = 4;
+
 /// Inline, printable styles: the page loads nothing from anywhere.
 const STYLE: &str = "
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
@@ -254,7 +259,7 @@ fn sims_to_use_html(
         );
         return;
     }
-    for schedule in working {
+    for schedule in working.iter().take(MAX_SIMS_LISTED) {
         let number = state
             .sim(schedule.id)
             .and_then(|sim| sim.number.as_deref())
@@ -264,6 +269,11 @@ fn sims_to_use_html(
             let _ = write!(out, " <span class=\"muted\">{}</span>", bdi(number));
         }
         out.push_str("</div>");
+    }
+    let more = working.len().saturating_sub(MAX_SIMS_LISTED);
+    if more > 0 {
+        let noun = if more == 1 { "SIM" } else { "SIMs" };
+        let _ = write!(out, "<div class=\"muted\">and {more} more {noun}</div>");
     }
 }
 

@@ -17,8 +17,8 @@ use crate::schedule::days_between;
 pub const MAX_SIMS: usize = 100;
 /// The most plans in one file.
 pub const MAX_PLANS: usize = 500;
-/// The most renewals in one file: a daily pack on three SIMs for nine years.
-pub const MAX_RENEWALS: usize = 10_000;
+/// The most renewals in one file: a daily pack bought every day for thirteen years.
+pub const MAX_RENEWALS: usize = 5_000;
 /// The most trips in one file.
 pub const MAX_TRIPS: usize = 1_000;
 /// The most legs in one trip.
@@ -32,15 +32,15 @@ pub const MAX_TOTAL_LEG_DAYS: u32 = 20_000;
 /// The most countries in one coverage list: there are 249 ISO 3166-1 codes.
 pub const MAX_COVERAGE: usize = 250;
 /// The most reminder stages.
-pub const MAX_REMINDER_STAGES: usize = 10;
+pub const MAX_REMINDER_STAGES: usize = 8;
 /// The most exchange rates: one per ISO 4217 currency, with room to spare.
 pub const MAX_RATES: usize = 300;
 /// The longest name, carrier or payment note, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_NAME_CHARS: usize = 100;
 /// The longest phone number, in characters.
-pub const MAX_NUMBER_CHARS: usize = 50;
+pub const MAX_NUMBER_CHARS: usize = 40;
 /// The longest renewal link, in characters.
-pub const MAX_URL_CHARS: usize = 1_000;
+pub const MAX_URL_CHARS: usize = 500;
 /// The longest notes of a SIM, in characters.
 pub const MAX_NOTES_CHARS: usize = 5_000;
 

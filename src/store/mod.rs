@@ -2,13 +2,21 @@
 //! with a backup, and setting aside a file that does not load (DESIGN.md, "Behaviour that
 //! users rely on").
 //!
-//! - [`load`] / [`load_bytes`] / [`parse_state`]: size limit, UTF-8, schema version, RON with
-//!   line and column on errors, then [`validate`]. Loading never changes the file.
-//! - [`save`] / [`to_ron_string`]: temporary file, fsync, backup as `<filename>.bak`, rename,
-//!   fsync of the folder; [`write_file_atomic`] is the same without the backup, for exports.
+//! - [`load`] / [`load_bytes`] / [`parse_state`]: a regular file (a named pipe, device or
+//!   folder is refused without blocking), size limit, UTF-8, schema version, RON with line,
+//!   column and item on errors, then [`validate`]. Loading never changes the file.
+//! - [`save`] / [`to_ron_string`]: a valid state under the load limit only, temporary file,
+//!   fsync, backup as `<filename>.bak`, rename, fsync of the folder; [`write_file_atomic`] is
+//!   the same without the backup, for exports.
 //! - [`preview_import`]: what importing a state file would give ([`ImportMode::Merge`] or
 //!   [`ImportMode::Replace`]), checked, with an [`ImportPreview::summary`]; pure.
 //! - [`set_aside`]: moves a file that failed to load out of the way, never overwriting.
+//! - [`StateLock`]: one writer at a time, an advisory lock on `<state file>.lock` beside it;
+//!   [`save_locked`] and [`save_if_unchanged`] save under it, the latter only if the file still
+//!   holds what its [`FileStamp`] (from [`load_with_stamp`] or the last save) says, and
+//!   [`keep_conflict_copy`] keeps theirs as `<state file>.conflict-<timestamp>` for "keep mine".
+//! - Limits ([`MAX_SIMS`], [`MAX_TOTAL_LEG_DAYS`], …): every file that loads is handled in
+//!   bounded time and memory, and saves again under [`MAX_STATE_BYTES`].
 
 mod aside;
 mod error;

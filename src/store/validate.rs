@@ -93,7 +93,7 @@ pub enum Problem {
         count: usize,
         max: usize,
     },
-    #[error("the {field} is {chars} characters long; at most {max} are allowed")]
+    #[error("{field}: {chars} characters, more than the {max} allowed")]
     TextTooLong {
         field: &'static str,
         chars: usize,
