@@ -271,7 +271,7 @@ fn write_file_atomic_replaces_the_file_and_removes_only_old_temporary_files() {
     // export's; a fresh one may be another export being written right now.
     let killed = folder.path().join("out/.renewals.ics.tmp-killed");
     fs::write(&killed, "fir").unwrap();
-    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(2 * 60 * 60);
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_hours(2);
     fs::File::options()
         .write(true)
         .open(&killed)
@@ -317,7 +317,7 @@ fn exports_get_ordinary_permissions_and_the_state_file_stays_private() {
 /// A state file of one SIM, and an import file of one SIM named `name`.
 fn one_sim_state(name: &str) -> State {
     let mut card = sim(1, "Batelco", RenewalRule::Extend, Some("2026-12-05"));
-    card.name = name.to_owned();
+    name.clone_into(&mut card.name);
     State {
         sims: vec![card],
         ..State::default()

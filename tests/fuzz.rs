@@ -302,11 +302,13 @@ fn long_and_hostile_strings_are_loaded_or_refused_cleanly() {
     attack("long and hostile strings", 400, strategy);
 }
 
+/// A NUL, a byte order mark, half of one, four NULs.
+const MARKS: &[&[u8]] = &[b"\0", b"\xef\xbb\xbf", b"\xef\xbb", b"\0\0\0\0"];
+
 #[test]
 fn nul_bytes_and_byte_order_marks_are_loaded_or_refused_cleanly() {
     let bytes = traveller_bytes();
     let len = bytes.len();
-    const MARKS: &[&[u8]] = &[b"\0", b"\xef\xbb\xbf", b"\xef\xbb", b"\0\0\0\0"];
     let marks = MARKS;
     let source = bytes.clone();
     let inserted = (0..=len, proptest::sample::select(marks))

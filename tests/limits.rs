@@ -55,14 +55,14 @@ fn coverage(leave_out: &[&str], last: Option<&str>) -> Vec<String> {
         .map(isocountry::CountryCode::alpha2)
         .filter(|code| !leave_out.contains(code) && Some(*code) != last)
         .collect();
-    let mut list: Vec<String> = codes
+    let mut codes_kept: Vec<String> = codes
         .iter()
         .cycle()
         .take(MAX_COVERAGE - usize::from(last.is_some()))
         .map(|code| (*code).to_owned())
         .collect();
-    list.extend(last.map(str::to_owned));
-    list
+    codes_kept.extend(last.map(str::to_owned));
+    codes_kept
 }
 
 /// Every field at its limit, each text made of `text`'s characters.

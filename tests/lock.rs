@@ -26,7 +26,7 @@ fn names_in(folder: &Path) -> Vec<String> {
 
 fn mine() -> State {
     let mut state = common::traveller();
-    state.sims[0].name = "Home number (mine)".to_owned();
+    "Home number (mine)".clone_into(&mut state.sims[0].name);
     state
 }
 

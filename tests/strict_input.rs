@@ -146,8 +146,10 @@ fn an_amount_typed_with_too_many_places_is_refused_before_saving() {
     );
     assert!(store::to_ron_string(&state).is_err());
 
-    // `-0` has a sign, which no written amount has.
-    state.plans[0].price.amount = "-0".parse::<Decimal>().unwrap();
+    // `-0` (which arithmetic can give) has a sign, which no written amount has.
+    let mut negative_zero = Decimal::ZERO;
+    negative_zero.set_sign_negative(true);
+    state.plans[0].price.amount = negative_zero;
     assert!(matches!(
         store::validate(&state)[0].problem,
         Problem::PriceNegative(_)

@@ -17,7 +17,7 @@ use crate::model::{SCHEMA_VERSION, State};
 /// How old a temporary file beside an export must be before a later export removes it. No
 /// process holds a lock on an export, so only age tells a file left by a killed export from
 /// one another export is writing right now; writing an export takes well under a second.
-const STALE_EXPORT_TEMP_AGE: Duration = Duration::from_secs(60 * 60);
+const STALE_EXPORT_TEMP_AGE: Duration = Duration::from_hours(1);
 
 /// Writes `state` as the RON text of a state file: a header comment, then one field per line,
 /// with short lists, renewals and trip legs kept on one line each so the file stays easy to

@@ -14,7 +14,7 @@ use super::open::{OpenFailure, open_regular, read_bounded};
 /// by [`super::save_if_unchanged`] before it writes.
 ///
 /// Two stamps with [`FileStamp::same_content`] are of the same bytes (the length and a 64-bit
-/// hash agree). The hash is std's SipHash: good against accidents (a sync tool, an editor),
+/// hash agree). The hash is std's `SipHash`: good against accidents (a sync tool, an editor),
 /// not against someone crafting a collision, and not kept across runs (stamps live in memory).
 /// The file's identity (device and inode on unix) and modification time tell a cheap look
 /// ([`FileStamp::looks_unchanged`]) that the file was replaced or touched.
@@ -77,6 +77,7 @@ impl FileStamp {
 }
 
 #[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // `None` elsewhere, below
 fn identity(metadata: &Metadata) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt as _;
     Some((metadata.dev(), metadata.ino()))
