@@ -571,5 +571,75 @@ fn import_into_a_state_file_that_does_not_load_changes_nothing() {
         "{output:?}"
     );
     assert_eq!(fs::read(&state).unwrap(), before);
-    assert_eq!(names_in(folder.path()), ["state.ron"]);
+    // The lock was taken before the state was read; its file stays (see `store::StateLock`).
+    assert_eq!(names_in(folder.path()), ["state.ron", "state.ron.lock"]);
+}
+
+/// Issue 11, terminal injection: `agenda` printed names raw, so ESC and BEL sequences set the
+/// terminal's title or cleared the screen, and a line break forged an agenda line. Readable
+/// output now shows them as escapes; `--json` stays JSON (which escapes them its own way).
+#[test]
+fn names_cannot_drive_the_terminal_or_forge_agenda_lines() {
+    let folder = tempfile::tempdir().unwrap();
+    let state_path = folder.path().join("state.ron");
+    let mut state = traveller();
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J\n2026-12-05  OVERDUE   all paid \u{202e}";
+    state.sims[1].name = format!("Batelco{evil}");
+    state.trips[0].name = format!("Riyadh{evil}");
+    store::save(&state_path, &state).unwrap();
+
+    let output = sim_planner_on(
+        &state_path,
+        &["--today", "2026-12-04", "agenda", "--days", "30"],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(!stdout.contains(raw), "{raw:?} in {stdout}");
+    }
+    assert!(
+        stdout.contains("Batelco\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{a}2026-12-05  OVERDUE"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .all(|line| !line.starts_with("2026-12-05  OVERDUE   all paid")),
+        "a forged line: {stdout}"
+    );
+
+    let output = sim_planner_on(&state_path, &["--today", "2026-12-04", "agenda", "--json"]);
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["sims"][1]["name"],
+        Value::String(format!("Batelco{evil}"))
+    );
+}
+
+/// `check` names what it refuses; user text in its messages is escaped too.
+#[test]
+fn check_messages_keep_user_text_inert() {
+    let folder = tempfile::tempdir().unwrap();
+    let state_path = folder.path().join("state.ron");
+    let text = fs::read_to_string(common::fixture("traveller.ron"))
+        .unwrap()
+        .replace("\"BHD\": \"18.90\"", "\"\\u{1b}[2J\\nBHD\": \"0\"");
+    fs::write(&state_path, text).unwrap();
+
+    let output = sim_planner_on(&state_path, &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    assert!(
+        stderr.contains("settings: unknown currency code"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .filter(|line| line.starts_with("  - "))
+            .count()
+            == 2,
+        "one line per problem: {stderr}"
+    );
 }

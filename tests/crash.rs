@@ -254,7 +254,8 @@ fn a_save_after_one_killed_between_backup_and_rename_leaves_no_temp_file() {
     )
     .unwrap();
 
-    store::save(&path, &new).unwrap();
+    let lock = store::StateLock::try_acquire(&path).unwrap();
+    store::save_locked(&lock, &new).unwrap();
 
     assert_eq!(store::load(&path).unwrap(), new);
     assert_eq!(store::load(&backup).unwrap(), old);
@@ -262,20 +263,33 @@ fn a_save_after_one_killed_between_backup_and_rename_leaves_no_temp_file() {
 }
 
 #[test]
-fn write_file_atomic_replaces_the_file_without_a_backup_or_temporary_files() {
+fn write_file_atomic_replaces_the_file_and_removes_only_old_temporary_files() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("out/renewals.ics");
     store::write_file_atomic(&path, b"first").unwrap();
-    fs::write(folder.path().join("out/.renewals.ics.tmp-killed"), "fir").unwrap();
+    // No lock guards an export, so only an old temporary file is taken for a killed
+    // export's; a fresh one may be another export being written right now.
+    let killed = folder.path().join("out/.renewals.ics.tmp-killed");
+    fs::write(&killed, "fir").unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_hours(2);
+    fs::File::options()
+        .write(true)
+        .open(&killed)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    let in_progress = folder.path().join("out/.renewals.ics.tmp-writing");
+    fs::write(&in_progress, "sec").unwrap();
 
     store::write_file_atomic(&path, "second, 巴林".as_bytes()).unwrap();
 
     assert_eq!(fs::read_to_string(&path).unwrap(), "second, 巴林");
-    let names: Vec<_> = fs::read_dir(folder.path().join("out"))
+    let mut names: Vec<_> = fs::read_dir(folder.path().join("out"))
         .unwrap()
         .map(|entry| entry.unwrap().file_name())
         .collect();
-    assert_eq!(names, ["renewals.ics"]);
+    names.sort();
+    assert_eq!(names, [".renewals.ics.tmp-writing", "renewals.ics"]);
 }
 
 /// An export is an ordinary file the user may share: it gets the permissions any program's
@@ -298,4 +312,107 @@ fn exports_get_ordinary_permissions_and_the_state_file_stays_private() {
 
     assert_eq!(mode("export.csv"), mode("plain.txt"));
     assert_eq!(mode("state.ron"), 0o600);
+}
+
+/// A state file of one SIM, and an import file of one SIM named `name`.
+fn one_sim_state(name: &str) -> State {
+    let mut card = sim(1, "Batelco", RenewalRule::Extend, Some("2026-12-05"));
+    name.clone_into(&mut card.name);
+    State {
+        sims: vec![card],
+        ..State::default()
+    }
+}
+
+/// Issue 11, lost updates: two `sim-planner import` runs on one state file at once both
+/// printed "saved" and exited 0, but only one import was in the file. Now each takes the
+/// state's lock for its whole read-modify-write, 200 rounds: afterwards the SIM of every
+/// import that succeeded is in the file, and one that did not said so plainly (exit 1,
+/// "Nothing was imported") and changed nothing.
+#[test]
+fn two_imports_at_once_both_land_or_one_says_it_did_not_import() {
+    const CONCURRENT_ROUNDS: usize = 200;
+    let started = Instant::now();
+    let folder = tempfile::tempdir().unwrap();
+    let state_path = folder.path().join("state.ron");
+    let imports = ["Import A", "Import B"].map(|name| {
+        let path = folder.path().join(format!("{name}.ron"));
+        store::save(&path, &one_sim_state(name)).unwrap();
+        (name, path)
+    });
+    store::save(&state_path, &one_sim_state("Home")).unwrap();
+    let before_bytes = fs::read(&state_path).unwrap();
+
+    let (mut both, mut one_refused, mut lost) = (0, 0, 0);
+    for round in 0..CONCURRENT_ROUNDS {
+        fs::write(&state_path, &before_bytes).unwrap();
+        let children: Vec<Child> = imports
+            .iter()
+            .map(|(_, file)| {
+                Command::new(env!("CARGO_BIN_EXE_sim-planner"))
+                    .arg("--state")
+                    .arg(&state_path)
+                    .arg("import")
+                    .arg(file)
+                    .env_remove("SIM_PLANNER_STATE")
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let outputs: Vec<_> = children
+            .into_iter()
+            .map(|child| child.wait_with_output().unwrap())
+            .collect();
+        let after = store::load(&state_path)
+            .unwrap_or_else(|error| panic!("round {round}: the state does not load: {error}"));
+        let has = |name: &str| after.sims.iter().any(|sim| sim.name == name);
+        assert!(has("Home"), "round {round}");
+        let mut landed = 0;
+        for ((name, _), output) in imports.iter().zip(&outputs) {
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            if output.status.success() {
+                assert!(stdout.contains("saved"), "round {round}: {stdout}");
+                if has(name) {
+                    landed += 1;
+                } else {
+                    lost += 1;
+                }
+            } else {
+                assert_eq!(output.status.code(), Some(1), "round {round}: {stderr}");
+                assert!(
+                    stderr.contains("Nothing was imported"),
+                    "round {round}: {stderr}"
+                );
+                assert!(
+                    !has(name),
+                    "round {round}: {name} failed yet is in the file"
+                );
+                one_refused += 1;
+            }
+        }
+        if landed == 2 {
+            both += 1;
+        }
+        assert_eq!(
+            after.sims.len(),
+            1 + landed,
+            "round {round}: {:?}",
+            after.sims
+        );
+    }
+    eprintln!(
+        "{CONCURRENT_ROUNDS} rounds of two concurrent imports in {:.1} s: both landed in \
+         {both}, {one_refused} imports refused plainly, {lost} updates lost",
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(lost, 0, "updates lost");
+    assert!(
+        temp_files(folder.path()).is_empty(),
+        "{:?}",
+        temp_files(folder.path())
+    );
 }

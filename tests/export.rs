@@ -121,6 +121,7 @@ fn tricky_text() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
         r"[\\;,:\r\n\t \x00\x7fa-zé中文🎉]{0,160}",
+        r"[ \u{3000}\u{200b}\u{202e}\u{2067}=+@＝＋－＠\-a1]{0,8}",
         r"(x\r\nEND:VEVENT\r\nBEGIN:VEVENT|\\n|\\;|,|;|中){0,40}",
     ]
 }

@@ -231,12 +231,24 @@ fn every_bad_fixture_is_refused_with_a_message_naming_the_problem() {
 
 #[test]
 fn invalid_state_lists_every_problem_not_just_the_first() {
-    let mut state = traveller();
-    state.sims[0].coverage.push("XQ".into());
-    state.plans[1].price.currency = "ZZZ".into();
-    state.renewals[2].plan = PlanId(42);
-    state.trips[0].name = "  ".into();
-    let text = store::to_ron_string(&state).unwrap();
+    // Saving refuses an invalid state, so the file is the fixture edited by hand.
+    let text = String::from_utf8(traveller_bytes()).unwrap();
+    let edits = [
+        ("coverage: [\"CN\"]", "coverage: [\"CN\", \"XQ\"]"),
+        (
+            "\"3.000\", currency: \"BHD\"",
+            "\"3.000\", currency: \"ZZZ\"",
+        ),
+        (
+            "plan: 2, on: \"2027-01-12\"",
+            "plan: 42, on: \"2027-01-12\"",
+        ),
+        ("name: \"利雅得出差\"", "name: \"  \""),
+    ];
+    let text = edits.iter().fold(text, |text, (from, to)| {
+        assert_eq!(text.matches(from).count(), 1, "{from}");
+        text.replace(from, to)
+    });
 
     let error = store::parse_state(&text).unwrap_err();
     let message = error.to_string();
@@ -396,8 +408,10 @@ fn save_keeps_the_previous_file_as_bak() {
     assert_eq!(file_names(folder.path()), ["state.ron", "state.ron.bak"]);
 }
 
+/// Under the lock every writer of the state file holds, no temporary file of it is being
+/// written, so those beside it were left by killed saves.
 #[test]
-fn save_removes_temp_files_left_by_a_killed_save() {
+fn a_save_under_the_lock_removes_temp_files_left_by_a_killed_save() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("state.ron");
     fs::write(
@@ -408,11 +422,32 @@ fn save_removes_temp_files_left_by_a_killed_save() {
     fs::write(folder.path().join(".state.ron.tmp-zzzzzz"), "").unwrap();
     fs::write(folder.path().join(".other.ron.tmp-a1b2c3"), "not ours").unwrap();
 
+    let lock = store::StateLock::try_acquire(&path).unwrap();
+    store::save_locked(&lock, &traveller()).unwrap();
+
+    assert_eq!(
+        file_names(folder.path()),
+        [".other.ron.tmp-a1b2c3", "state.ron", "state.ron.lock"]
+    );
+}
+
+/// Without the lock, a temporary file beside the state may be another process's save in
+/// progress (issue 11: removing it made that save fail), so a plain save leaves them.
+#[test]
+fn a_save_without_the_lock_leaves_other_temp_files_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("state.ron");
+    fs::write(
+        folder.path().join(".state.ron.tmp-a1b2c3"),
+        "(version: 1, si",
+    )
+    .unwrap();
+
     store::save(&path, &traveller()).unwrap();
 
     assert_eq!(
         file_names(folder.path()),
-        [".other.ron.tmp-a1b2c3", "state.ron"]
+        [".state.ron.tmp-a1b2c3", "state.ron"]
     );
 }
 
@@ -457,11 +492,12 @@ fn set_aside_moves_the_broken_file_and_never_overwrites() {
 /// Set in the child process of `failed_write_leaves_the_old_file_intact`.
 const CHILD_FOLDER_ENV: &str = "SIM_PLANNER_STORE_TEST_CHILD_FOLDER";
 
-/// A state far larger than the child's file-size limit.
+/// A valid state far larger than the child's file-size limit.
 fn large_state() -> State {
     let mut state = traveller();
-    let template = state.sims[0].clone();
-    for id in 100..600 {
+    let mut template = state.sims[0].clone();
+    template.notes = "kept in the blue wallet; ".repeat(40);
+    for id in 100..190 {
         let mut sim = template.clone();
         sim.id = SimId(id);
         state.sims.push(sim);
@@ -661,20 +697,25 @@ fn plan(id: u32) -> impl Strategy<Value = Plan> {
         )
 }
 
+/// A trip of up to three legs within a year or so of its first day.
 fn trip(id: u32) -> impl Strategy<Value = Trip> {
     (
         name(),
-        prop::collection::vec((country(), date(), 0..30_u64), 1..4),
+        date(),
+        prop::collection::vec((country(), 0..366_u64, 0..30_u64), 1..4),
     )
-        .prop_map(move |(name, legs)| Trip {
+        .prop_map(move |(name, first, legs)| Trip {
             id: TripId(id),
             name,
             legs: legs
                 .into_iter()
-                .map(|(country, from, days)| TripLeg {
-                    country,
-                    from,
-                    to: from + chrono::Days::new(days),
+                .map(|(country, after, days)| {
+                    let from = first + chrono::Days::new(after);
+                    TripLeg {
+                        country,
+                        from,
+                        to: from + chrono::Days::new(days),
+                    }
                 })
                 .collect(),
         })
@@ -851,7 +892,7 @@ fn each_rule_names_the_item_and_the_problem() {
         "settings: lead days 400 is more than 365",
         "settings: the reminder 366 days before is more than 365 days before",
         "settings: unknown currency code \"usd\"",
-        "settings: the exchange rate for USD is 0; it must be more than 0",
+        "settings: the exchange rate for \"USD\" is 0; it must be more than 0",
         "SIM 2: daily use must be at least 1 MB",
         "SIM 2: keep-alive days 0 is out of range",
         "SIM 3: the date 2500-01-01 is outside the years 1900 to 2199",
@@ -870,4 +911,119 @@ fn each_rule_names_the_item_and_the_problem() {
             "{problem:?} should start with {start:?}"
         );
     }
+}
+
+// What is saved always loads (issue 11): the app saved files it then refused to load.
+
+/// Strings a hostile user or a broken sync might leave: bidi controls, control characters, NUL,
+/// the characters RON writes as the longest escapes, CJK, quotes, backslashes; and huge ones.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{10ffff}\"\\\\'中文🎉 a]{1,60}",
+        1 => (
+            proptest::sample::select(&["\u{202e}", "\0", "\\", "\"", "中", "\u{10ffff}", "x"][..]),
+            0..3_000_000_usize,
+        )
+            .prop_map(|(unit, count)| unit.repeat(count)),
+    ]
+}
+
+proptest! {
+    // Each case writes and fsyncs files, some of them megabytes.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn hostile_strings_save_and_load_back_equal_or_the_save_is_refused(
+        texts in prop::collection::vec(hostile_text(), 9),
+    ) {
+        let mut state = traveller();
+        state.sims[0].name = texts[0].clone();
+        state.sims[0].notes = texts[1].clone();
+        state.sims[1].payment = texts[2].clone();
+        state.sims[1].number = Some(texts[3].clone());
+        state.sims[2].carrier = texts[4].clone();
+        state.sims[2].renew_url = Some(texts[5].clone());
+        state.plans[0].name = texts[6].clone();
+        state.plans[1].carrier = texts[7].clone();
+        state.trips[0].name = texts[8].clone();
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("state.ron");
+        store::save(&path, &traveller()).unwrap();
+        let before = fs::read(&path).unwrap();
+
+        match store::save(&path, &state) {
+            Ok(()) => prop_assert_eq!(store::load(&path).unwrap(), state),
+            Err(store::SaveError::Invalid(problems)) => {
+                prop_assert!(!problems.is_empty());
+                prop_assert_eq!(fs::read(&path).unwrap(), before, "nothing written");
+            }
+            Err(other) => prop_assert!(false, "{other}"),
+        }
+    }
+}
+
+/// The issue's file: a note of 2.3 million U+202E, 6.9 MB as written by hand, passed `check`
+/// and was saved as 18.4 MB (each one as `\u{202e}`), which `check` then refused. Now the
+/// note is refused when loading, naming the SIM, so it is never saved.
+#[test]
+fn a_note_too_long_to_save_is_refused_when_loading() {
+    let note = "\u{202e}".repeat(2_300_000);
+    let text = String::from_utf8(traveller_bytes()).unwrap().replace(
+        "notes: \"2FA for the bank: never let it lapse\"",
+        &format!("notes: \"{note}\""),
+    );
+    assert!(text.len() > 6_000_000 && (text.len() as u64) < MAX_STATE_BYTES);
+    let problem = only_problem(store::load_bytes(text.as_bytes()).unwrap_err());
+    assert_eq!(problem.item, Item::Sim(SimId(1)));
+    assert!(
+        problem
+            .to_string()
+            .contains("notes: 2300000 characters, more than the 5000 allowed"),
+        "{problem}"
+    );
+}
+
+/// Merging two large valid files gave a state over the load limit; now the limits keep any
+/// valid state under it, and a merge past them is refused before anything changes.
+#[test]
+fn a_merge_past_the_limits_is_refused_naming_the_first_item_past_them() {
+    let mut big = traveller();
+    big.renewals.clear();
+    let template = big.sims[0].clone();
+    big.sims = (1..=60)
+        .map(|id| Sim {
+            id: SimId(id),
+            name: format!("SIM {id}"),
+            ..template.clone()
+        })
+        .collect();
+    let mut other = big.clone();
+    for sim in &mut other.sims {
+        sim.name.push_str(" (theirs)");
+    }
+    let problems = store::preview_import(&big, &other, store::ImportMode::Merge).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|problem| problem.item == Item::Sim(SimId(101))
+                && problem
+                    .to_string()
+                    .contains("the file has 120 SIMs; at most 100")),
+        "{problems:#?}"
+    );
+}
+
+/// Every write of a state checks the size it is about to write against the load limit.
+#[test]
+fn the_size_refusal_says_both_sizes() {
+    let error = store::SaveError::TooLarge {
+        size: MAX_STATE_BYTES + 1,
+        limit: MAX_STATE_BYTES,
+    };
+    let message = error.to_string();
+    assert!(
+        message.contains(&format!("{} bytes", MAX_STATE_BYTES + 1))
+            && message.contains(&format!("{MAX_STATE_BYTES} bytes")),
+        "{message}"
+    );
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use chrono::{NaiveDate, Utc};
 use clap::builder::TypedValueParser;
 
+use super::inert::{inert, inert_lines};
 use crate::export::{
     ExportError, ExportFormat, ExportRange, ExportTarget, MAX_RANGE_DAYS, export_to_file,
 };
@@ -109,7 +110,7 @@ pub(super) fn run_export(
             return ExitCode::FAILURE;
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", inert_lines(&error.to_string()));
             return ExitCode::FAILURE;
         }
     };
@@ -129,7 +130,7 @@ pub(super) fn run_export(
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", inert_lines(&error.to_string()));
             ExitCode::FAILURE
         }
     }
@@ -143,7 +144,7 @@ fn trip_list(state: &State) -> String {
     let trips: Vec<String> = state
         .trips
         .iter()
-        .map(|trip| format!("{} ({})", trip.id, trip.name))
+        .map(|trip| format!("{} ({})", trip.id, inert(&trip.name)))
         .collect();
     format!("The trips are: {}.", trips.join(", "))
 }

@@ -1,11 +1,17 @@
 //! `sim-planner import`: check a state file, merge it into the state (or replace the state
 //! with it) and save, with the same [`store::preview_import`] the window uses.
+//!
+//! The whole read-modify-write happens under the state file's lock ("One writer at a time"),
+//! so two imports at once both land, one after the other, and an import never overwrites a
+//! window's or another program's change: it waits a few seconds for the lock, saves only if
+//! the file still holds what it read, and otherwise says plainly that nothing was imported.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::inert::{inert, inert_lines};
 use crate::model::State;
-use crate::store::{self, ImportMode, LoadError};
+use crate::store::{self, IMPORT_LOCK_WAIT, ImportMode, LoadError, SaveError, StateLock};
 
 /// The arguments of `sim-planner import`.
 #[derive(Debug, clap::Args)]
@@ -33,26 +39,40 @@ pub(super) fn run_import(state_path: &Path, args: &ImportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
         Err(error) => {
-            eprintln!(
+            let message = format!(
                 "error: {} cannot be imported, so nothing was changed:\n{error}",
                 args.file.display()
             );
+            eprintln!("{}", inert_lines(&message));
             return ExitCode::FAILURE;
         }
     };
-    let current = match store::load(state_path) {
-        Ok(state) => state,
+    // Held until this function returns, after the save.
+    let lock = match StateLock::acquire_within(state_path, IMPORT_LOCK_WAIT) {
+        Ok(lock) => lock,
+        Err(error) => {
+            let message = format!("error: {error}. Nothing was imported");
+            eprintln!("{}", inert_lines(&message));
+            return ExitCode::FAILURE;
+        }
+    };
+    let (current, stamp) = match store::load_with_stamp(state_path) {
+        Ok((state, stamp)) => (state, Some(stamp)),
         // The first run: import into an empty state. The user has chosen no settings yet, so
         // the file's apply rather than the defaults.
-        Err(error) if error.is_not_found() => State {
-            settings: incoming.settings.clone(),
-            ..State::default()
-        },
+        Err(error) if error.is_not_found() => (
+            State {
+                settings: incoming.settings.clone(),
+                ..State::default()
+            },
+            None,
+        ),
         Err(error) => {
-            eprintln!(
+            let message = format!(
                 "error: the state file {} cannot be used, so nothing was imported:\n{error}",
                 state_path.display()
             );
+            eprintln!("{}", inert_lines(&message));
             return ExitCode::FAILURE;
         }
     };
@@ -70,20 +90,31 @@ pub(super) fn run_import(state_path: &Path, args: &ImportArgs) -> ExitCode {
                 problems.len()
             );
             for problem in problems {
-                eprintln!("  - {problem}");
+                eprintln!("  - {}", inert(&problem.to_string()));
             }
             return ExitCode::FAILURE;
         }
     };
-    println!("{}", preview.summary());
     if !preview.changes_state {
+        println!("{}", inert(&preview.summary()));
         println!("{} is unchanged", state_path.display());
         return ExitCode::SUCCESS;
     }
-    if let Err(error) = store::save(state_path, &preview.result) {
-        eprintln!("error: {error}");
-        return ExitCode::FAILURE;
+    match store::save_if_unchanged(&lock, &preview.result, stamp.as_ref()) {
+        Ok(_) => {
+            println!("{}", inert(&preview.summary()));
+            println!("saved {}", state_path.display());
+            ExitCode::SUCCESS
+        }
+        Err(error @ SaveError::ChangedOutside { .. }) => {
+            let message = format!("error: {error}. Nothing was imported; run the import again");
+            eprintln!("{}", inert_lines(&message));
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            let message = format!("error: {error}. Nothing was imported");
+            eprintln!("{}", inert_lines(&message));
+            ExitCode::FAILURE
+        }
     }
-    println!("saved {}", state_path.display());
-    ExitCode::SUCCESS
 }

@@ -3,6 +3,7 @@
 
 mod export;
 mod import;
+mod inert;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,6 +18,7 @@ use crate::text::alert_sentence;
 
 pub use export::{DEFAULT_EXPORT_DAYS, ExportArgs, export_range};
 pub use import::ImportArgs;
+pub use inert::{inert, inert_lines};
 
 /// Plan renewals of prepaid SIM cards, eSIMs and data cards on a calendar. Offline: nothing
 /// leaves this machine.
@@ -135,7 +137,8 @@ fn with_state(path: &Path, command: impl FnOnce(&State) -> ExitCode) -> ExitCode
     match store::load(path) {
         Ok(state) => command(&state),
         Err(error) => {
-            eprintln!("error: {} cannot be used:\n{error}", path.display());
+            let message = format!("error: {} cannot be used:\n{error}", path.display());
+            eprintln!("{}", inert_lines(&message));
             ExitCode::FAILURE
         }
     }
@@ -168,7 +171,7 @@ pub fn agenda_text(state: &State, path: &Path, today: NaiveDate, days: u32) -> S
     let mut lines = vec![
         format!(
             "Agenda from {today} to {last} ({days} days), {}",
-            path.display()
+            inert(&path.display().to_string())
         ),
         String::new(),
     ];
@@ -178,7 +181,7 @@ pub fn agenda_text(state: &State, path: &Path, today: NaiveDate, days: u32) -> S
         lines.extend(
             items
                 .iter()
-                .map(|alert| format!("{}  {}", alert.date, alert_sentence(state, alert))),
+                .map(|alert| format!("{}  {}", alert.date, inert(&alert_sentence(state, alert)))),
         );
         lines.push(String::new());
         lines.push(format!("{} items.", items.len()));

@@ -1,7 +1,7 @@
 //! CSV for spreadsheets: one row per event.
 
 use super::{ExportError, ExportRange, ScheduleEvent, schedule_events};
-use crate::model::State;
+use crate::model::{State, is_bidi_control};
 use crate::schedule::Agenda;
 
 /// The header row's cells.
@@ -18,8 +18,8 @@ pub const CSV_HEADER: [&str; 8] = [
 
 /// The events of [`schedule_events`] as CSV (RFC 4180, CRLF line ends, UTF-8): the header
 /// [`CSV_HEADER`], then one row per event. Dates are `YYYY-MM-DD`, prices decimal strings as
-/// stored, details joined with `"; "`. A cell that starts with `=`, `+`, `-`, `@`, a tab or a CR
-/// gets a leading `'`, so that a spreadsheet shows it as text instead of running it as a formula.
+/// stored, details joined with `"; "`. A cell a spreadsheet could run as a formula gets a
+/// leading `'`, so that it shows as text (see `neutralise`).
 pub fn to_csv(state: &State, agenda: &Agenda, range: &ExportRange) -> Result<String, ExportError> {
     csv_from_events(&schedule_events(state, agenda, range))
 }
@@ -59,11 +59,33 @@ pub(super) fn csv_from_events(events: &[ScheduleEvent]) -> Result<String, Export
     String::from_utf8(bytes).map_err(|error| ExportError::Csv(error.to_string()))
 }
 
-/// Prefixes `'` to a cell a spreadsheet would read as a formula (CSV injection).
+/// Prefixes `'` to a cell a spreadsheet could read as a formula (CSV injection): one whose
+/// first character that is not white space (nor an invisible zero-width one) is `=`, `+`, `-`
+/// or `@`, or their full-width forms `＝ ＋ － ＠`, which some spreadsheets take for the same;
+/// and one that starts with a tab, a CR or a bidi control, which can hide what follows.
 fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let starts_badly = cell
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '\t' | '\r') || is_bidi_control(c));
+    let first_visible = cell
+        .chars()
+        .find(|&c| !(c.is_whitespace() || is_invisible(c) || is_bidi_control(c)));
+    let formula = first_visible.is_some_and(|c| {
+        matches!(
+            c,
+            '=' | '+' | '-' | '@' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}'
+        )
+    });
+    if starts_badly || formula {
         format!("'{cell}")
     } else {
         cell.to_owned()
     }
+}
+
+/// Zero-width characters a spreadsheet may skip before a formula: zero-width space, joiners,
+/// word joiner and the byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }

@@ -67,13 +67,24 @@ pub struct ScheduleEvent {
 impl ScheduleEvent {
     /// The one-line title, e.g. `Renew 巴林流量卡 — 每月 20GB, 8.000 BHD`.
     pub fn summary(&self) -> String {
-        let sim = self.sim.as_ref().map_or("", |sim| sim.name.as_str());
+        self.summary_with(str::to_owned)
+    }
+
+    /// [`ScheduleEvent::summary`] with each piece of user text in it (names, country, price)
+    /// passed through `user` on its own: HTML escapes and isolates each one, so that a
+    /// right-to-left override in a SIM's name cannot reorder the plan's name and price.
+    pub fn summary_with(&self, user: impl Fn(&str) -> String) -> String {
+        let sim = user(self.sim.as_ref().map_or("", |sim| sim.name.as_str()));
         match &self.kind {
             EventKind::Renewal { status, .. } => {
                 let verb = if status.is_paid() { "Renewed" } else { "Renew" };
                 let paid = if status.is_paid() { " (paid)" } else { "" };
                 match &self.plan {
-                    Some(plan) => format!("{verb} {sim} — {}, {}{paid}", plan.name, plan.price),
+                    Some(plan) => format!(
+                        "{verb} {sim} — {}, {}{paid}",
+                        user(&plan.name),
+                        user(&plan.price.to_string())
+                    ),
                     None => format!("{verb} {sim}{paid}"),
                 }
             }
@@ -82,7 +93,7 @@ impl ScheduleEvent {
             EventKind::Uncovered {
                 trip_name, country, ..
             } => {
-                format!("No SIM works in {country} ({trip_name})")
+                format!("No SIM works in {} ({})", user(country), user(trip_name))
             }
         }
     }

@@ -1,5 +1,12 @@
 //! HTML escaping (the link rule itself is [`crate::model::LinkSafety`]).
 
+/// User text as HTML element content: escaped, and isolated in `<bdi>` so that the direction
+/// of its letters or a bidi override in it cannot reorder the text around it ("User text
+/// stays inert in every output").
+pub(crate) fn bdi(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(text))
+}
+
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

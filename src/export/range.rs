@@ -41,7 +41,8 @@ impl ExportRange {
     }
 
     /// A trip's dates with `lead_days` before its first day, so that renewals due just before
-    /// leaving are in the export too.
+    /// leaving are in the export too. Checked like [`ExportRange::new`]: at most
+    /// [`MAX_RANGE_DAYS`] days, however long the trip.
     pub fn for_trip(state: &State, trip: TripId, lead_days: u32) -> Result<Self, ExportError> {
         let trip = state.trip(trip).ok_or(ExportError::UnknownTrip(trip))?;
         let (first, last) = trip
@@ -50,7 +51,7 @@ impl ExportRange {
         let from = first
             .checked_sub_days(Days::new(u64::from(lead_days)))
             .unwrap_or(NaiveDate::MIN);
-        Ok(Self { from, to: last })
+        Self::new(from, last)
     }
 
     /// Whether `day` is in the range.

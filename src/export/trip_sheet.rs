@@ -4,10 +4,15 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::html::escape;
+use super::html::{bdi, escape};
 use super::{EventKind, ExportRange, MAX_RANGE_DAYS, ScheduleEvent, schedule_events};
 use crate::model::{LinkSafety, State, TripId, TripLeg};
 use crate::schedule::{Agenda, SimSchedule, sim_covers_on};
+
+/// The most SIMs named for one country on one day; the rest are counted. Someone with a
+/// hundred SIMs that work there needs a choice, not a list, and the page stays a size a
+/// browser opens however many trips and SIMs the file has.
+const MAX_SIMS_LISTED: usize = 4;
 
 /// Inline, printable styles: the page loads nothing from anywhere.
 const STYLE: &str = "
@@ -30,7 +35,8 @@ ul { margin: 0; padding-left: 1.2em; }
 /// that day (by the "Trip coverage" rule), what to renew and by when, then each SIM's number
 /// and renewal link. Days with no trip leg and nothing to do are left out.
 ///
-/// Every text is HTML-escaped; only `http`/`https` renewal links become links, and the page
+/// Every text is HTML-escaped, and user text is isolated in `<bdi>` so that a bidi override in
+/// a name cannot reorder the page; only `http`/`https` renewal links become links, and the page
 /// refers to no other resource (a Content-Security-Policy says so to the browser as well).
 pub fn to_html(state: &State, agenda: &Agenda, range: &ExportRange, title: &str) -> String {
     let events = schedule_events(state, agenda, range);
@@ -46,6 +52,7 @@ pub(super) fn html_from_events(
     title: &str,
 ) -> String {
     let mut out = String::new();
+    let heading = bdi(title);
     let title = escape(title);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
@@ -57,7 +64,7 @@ pub(super) fn html_from_events(
         out,
         "<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>"
     );
-    let _ = writeln!(out, "<h1>{title}</h1>");
+    let _ = writeln!(out, "<h1>{heading}</h1>");
     let _ = writeln!(out, "<p class=\"range\">{} to {}</p>", range.from, range.to);
     warnings_html(&mut out, state, events);
     days_html(&mut out, state, agenda, range, events);
@@ -73,7 +80,7 @@ fn warnings_html(out: &mut String, state: &State, events: &[ScheduleEvent]) {
         if let EventKind::Renewal { overdue: true, .. } = event.kind {
             warnings.push(format!(
                 "{} was planned for {} and is overdue.",
-                escape(&event.summary()),
+                event.summary_with(bdi),
                 event.date
             ));
         }
@@ -86,8 +93,8 @@ fn warnings_html(out: &mut String, state: &State, events: &[ScheduleEvent]) {
         };
         warnings.push(format!(
             "{days}: no SIM works in {} ({})",
-            escape(run.country),
-            escape(run.trip_name)
+            bdi(run.country),
+            bdi(run.trip_name)
         ));
     }
     for sim in &state.sims {
@@ -98,11 +105,11 @@ fn warnings_html(out: &mut String, state: &State, events: &[ScheduleEvent]) {
             LinkSafety::Https => {}
             LinkSafety::Http => warnings.push(format!(
                 "The renewal link of {} is not https: check it before paying.",
-                escape(&sim.name)
+                bdi(&sim.name)
             )),
             LinkSafety::NotWeb => warnings.push(format!(
                 "The renewal link of {} is not a web link, so it is shown as text only.",
-                escape(&sim.name)
+                bdi(&sim.name)
             )),
         }
     }
@@ -197,8 +204,8 @@ fn days_html(
             let _ = write!(
                 out,
                 "<div>{} <span class=\"muted\">({})</span></div>",
-                escape(&leg.country),
-                escape(trip)
+                bdi(&leg.country),
+                bdi(trip)
             );
         }
         out.push_str("</td><td>");
@@ -244,20 +251,25 @@ fn sims_to_use_html(
         let _ = write!(
             out,
             "<div class=\"warn\">No SIM works in {}</div>",
-            escape(country)
+            bdi(country)
         );
         return;
     }
-    for schedule in working {
+    for schedule in working.iter().take(MAX_SIMS_LISTED) {
         let number = state
             .sim(schedule.id)
             .and_then(|sim| sim.number.as_deref())
             .filter(|number| !number.trim().is_empty());
-        let _ = write!(out, "<div>{}", escape(&schedule.name));
+        let _ = write!(out, "<div>{}", bdi(&schedule.name));
         if let Some(number) = number {
-            let _ = write!(out, " <span class=\"muted\">{}</span>", escape(number));
+            let _ = write!(out, " <span class=\"muted\">{}</span>", bdi(number));
         }
         out.push_str("</div>");
+    }
+    let more = working.len().saturating_sub(MAX_SIMS_LISTED);
+    if more > 0 {
+        let noun = if more == 1 { "SIM" } else { "SIMs" };
+        let _ = write!(out, "<div class=\"muted\">and {more} more {noun}</div>");
     }
 }
 
@@ -272,7 +284,7 @@ fn todo_html(out: &mut String, todo: &[&ScheduleEvent]) {
             EventKind::Renewal { overdue: true, .. } | EventKind::Expiry => " class=\"warn\"",
             _ => "",
         };
-        let _ = write!(out, "<li{class}>{}", escape(&event.summary()));
+        let _ = write!(out, "<li{class}>{}", event.summary_with(bdi));
         match event.kind {
             EventKind::Renewal { overdue: true, .. } => out.push_str(" (overdue)"),
             EventKind::RenewBy { expires } => {
@@ -305,15 +317,15 @@ fn sims_html(out: &mut String, state: &State, agenda: &Agenda) {
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>",
-            escape(&sim.name),
-            escape(&sim.carrier),
-            escape(sim.number.as_deref().unwrap_or("")),
+            bdi(&sim.name),
+            bdi(&sim.carrier),
+            bdi(sim.number.as_deref().unwrap_or("")),
             last_day.map(|day| day.to_string()).unwrap_or_default(),
         );
         if let Some(link) = sim.renew_link() {
             link_html(out, link);
         }
-        let _ = writeln!(out, "</td><td>{}</td></tr>", escape(&sim.payment));
+        let _ = writeln!(out, "</td><td>{}</td></tr>", bdi(&sim.payment));
     }
     out.push_str("</tbody>\n</table>\n");
 }
@@ -322,12 +334,18 @@ fn sims_html(out: &mut String, state: &State, agenda: &Agenda) {
 fn link_html(out: &mut String, (url, safety): (&str, LinkSafety)) {
     let url = escape(url);
     let _ = match safety {
-        LinkSafety::Https => write!(out, "<a href=\"{url}\" rel=\"noreferrer\">{url}</a>"),
+        LinkSafety::Https => write!(
+            out,
+            "<a href=\"{url}\" rel=\"noreferrer\"><bdi>{url}</bdi></a>"
+        ),
         LinkSafety::Http => write!(
             out,
-            "<a href=\"{url}\" rel=\"noreferrer\">{url}</a> \
+            "<a href=\"{url}\" rel=\"noreferrer\"><bdi>{url}</bdi></a> \
              <span class=\"warn\">not https: check it before paying</span>"
         ),
-        LinkSafety::NotWeb => write!(out, "{url} <span class=\"warn\">not a web link</span>"),
+        LinkSafety::NotWeb => write!(
+            out,
+            "<bdi>{url}</bdi> <span class=\"warn\">not a web link</span>"
+        ),
     };
 }

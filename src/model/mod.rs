@@ -7,6 +7,8 @@ mod plan;
 mod renewal;
 mod sim;
 mod state;
+mod strict;
+mod text;
 mod trip;
 
 pub use ids::{PlanId, RenewalId, SimId, TripId};
@@ -16,4 +18,6 @@ pub use plan::{DataAllowance, Plan, Validity};
 pub use renewal::{Renewal, RenewalStatus};
 pub use sim::{RenewalRule, Rgb, Sim, SimKind};
 pub use state::{Language, RateValue, SCHEMA_VERSION, Settings, State, WeekStart};
+pub use strict::{MAX_DECIMAL_PLACES, parse_amount, parse_date};
+pub use text::is_bidi_control;
 pub use trip::{Trip, TripLeg};

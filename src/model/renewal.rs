@@ -12,6 +12,7 @@ pub struct Renewal {
     pub id: RenewalId,
     pub sim: SimId,
     pub plan: PlanId,
+    #[serde(deserialize_with = "super::strict::date")]
     pub on: NaiveDate,
     pub status: RenewalStatus,
 }

@@ -22,7 +22,7 @@ pub struct Sim {
     pub coverage: Vec<String>,
     pub rule: RenewalRule,
     /// The last day of the period the user already has.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::strict::option_date")]
     pub valid_until: Option<NaiveDate>,
     /// `None` means `settings.lead_days`.
     #[serde(default)]

@@ -142,7 +142,7 @@ pub struct Settings {
 /// An exchange rate, stored as a decimal string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct RateValue(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
+pub struct RateValue(#[serde(with = "super::strict::amount")] pub Decimal);
 
 fn default_lead_days() -> u32 {
     3

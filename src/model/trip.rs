@@ -19,7 +19,9 @@ pub struct Trip {
 #[serde(deny_unknown_fields)]
 pub struct TripLeg {
     pub country: String,
+    #[serde(deserialize_with = "super::strict::date")]
     pub from: NaiveDate,
+    #[serde(deserialize_with = "super::strict::date")]
     pub to: NaiveDate,
 }
 

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use super::ValidationError;
+use super::{FileStamp, ValidationError};
 
 /// Why a state file (or an import) could not be loaded. Loading never changes the file.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +21,11 @@ pub enum LoadError {
         #[source]
         source: io::Error,
     },
+
+    /// The path names a named pipe, a socket, a device or a folder; refused before it is
+    /// opened (it is never read, so nothing blocks).
+    #[error("{path} is {kind}, not a SIM Planner state file. Choose a regular file")]
+    NotAFile { path: PathBuf, kind: &'static str },
 
     /// The file is larger than [`super::MAX_STATE_BYTES`]; refused before it is parsed.
     #[error(
@@ -102,6 +107,43 @@ pub enum SaveError {
     #[error("could not turn the data into RON text: {message}. Please report this as a bug")]
     Serialize { message: String },
 
+    /// The state breaks the rules a file must keep, so the file would not load again; nothing
+    /// was written.
+    #[error("{}", not_saved_invalid(.0))]
+    Invalid(Vec<ValidationError>),
+
+    /// The text is longer than the load limit, so the file would not load again; nothing was
+    /// written.
+    #[error(
+        "the file would be {size} bytes, more than the {limit} bytes SIM Planner loads, so it \
+         was not written and your previous data is unchanged. Shorten long notes or names, or \
+         remove items you no longer need"
+    )]
+    TooLarge { size: u64, limit: u64 },
+
+    /// Another program changed (or removed) the state file since it was loaded or last saved;
+    /// it was not overwritten. `theirs` is the stamp of what is there now (`None`: no file).
+    #[error(
+        "{path} was changed by another program since SIM Planner read it, so it was not \
+         overwritten. Reload it, or keep your version (theirs is then kept beside it as a \
+         conflict copy)"
+    )]
+    ChangedOutside {
+        path: PathBuf,
+        theirs: Option<FileStamp>,
+    },
+
+    /// The state file could not be read to check that no one else changed it.
+    #[error(
+        "could not read {path} to check that no other program changed it: {source}. Your data \
+         was not saved; check that the file is readable, then try again"
+    )]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
     /// The folder for the file is missing and could not be created.
     #[error(
         "could not create the folder {path}: {source}. Check that you may write there, or choose \
@@ -145,4 +187,17 @@ pub enum SaveError {
         #[source]
         source: io::Error,
     },
+}
+
+fn not_saved_invalid(problems: &[ValidationError]) -> String {
+    let mut message = format!(
+        "the data breaks {} of the rules a state file must keep, so it was not saved (it would \
+         not load again); your previous data is unchanged. Please report this as a bug:",
+        problems.len()
+    );
+    for problem in problems {
+        message.push_str("\n  - ");
+        message.push_str(&problem.to_string());
+    }
+    message
 }

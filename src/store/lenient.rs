@@ -13,13 +13,13 @@ use serde::de::{
 
 use std::path::Path;
 
-use super::load::read_state_bytes;
+use super::load::read_state_file;
 use super::validate;
 use crate::model::State;
 
 /// The file at `path` (a newer version's) read leniently; `None` when it cannot be.
 pub fn load_lenient(path: &Path) -> Option<State> {
-    let bytes = read_state_bytes(path).ok()?;
+    let (bytes, _) = read_state_file(path).ok()?;
     parse_lenient(std::str::from_utf8(&bytes).ok()?)
 }
 

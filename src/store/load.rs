@@ -1,11 +1,12 @@
-//! Reading a state file: size limit, UTF-8, version, RON, then [`validate`].
+//! Reading a state file: a regular file, size limit, UTF-8, version, RON, then [`validate`].
 
-use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{LoadError, MAX_STATE_BYTES, validate};
+use super::locate::item_at;
+use super::open::{OpenFailure, open_regular, read_bounded};
+use super::{FileStamp, LoadError, MAX_STATE_BYTES, validate};
 use crate::model::{SCHEMA_VERSION, State};
 
 /// Just the version, read before the rest so that a newer file (which may have fields this
@@ -74,16 +75,25 @@ pub fn load_bytes(bytes: &[u8]) -> Result<State, LoadError> {
 
 /// Reads and checks the state file at `path`.
 ///
-/// A missing file is [`LoadError::NotFound`] (the first run); a file over
+/// A missing file is [`LoadError::NotFound`] (the first run); a named pipe, socket, device or
+/// folder is [`LoadError::NotAFile`] at once, without blocking; a file over
 /// [`MAX_STATE_BYTES`] is refused from its size alone, before it is read. The file is never
 /// changed, whatever the outcome.
 pub fn load(path: &Path) -> Result<State, LoadError> {
-    load_bytes(&read_state_bytes(path)?)
+    load_with_stamp(path).map(|(state, _)| state)
 }
 
-/// The bytes of the state file at `path`, refused from its size alone when it is over
-/// [`MAX_STATE_BYTES`].
-pub(super) fn read_state_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// [`load`], with the [`FileStamp`] of the bytes it loaded: what a later
+/// [`super::save_if_unchanged`] expects to find, so that a change made from outside since is
+/// not overwritten.
+pub fn load_with_stamp(path: &Path) -> Result<(State, FileStamp), LoadError> {
+    let (bytes, stamp) = read_state_file(path)?;
+    load_bytes(&bytes).map(|state| (state, stamp))
+}
+
+/// The bytes of the state file at `path` and their stamp: a regular file only, refused from
+/// its size alone when it is over [`MAX_STATE_BYTES`].
+pub(super) fn read_state_file(path: &Path) -> Result<(Vec<u8>, FileStamp), LoadError> {
     let io_error = |source: std::io::Error| {
         if source.kind() == std::io::ErrorKind::NotFound {
             LoadError::NotFound {
@@ -96,20 +106,23 @@ pub(super) fn read_state_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
             }
         }
     };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
+    let (file, metadata) = open_regular(path).map_err(|failure| match failure {
+        OpenFailure::Io(source) => io_error(source),
+        OpenFailure::Special(kind) => LoadError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        },
+    })?;
+    let size = metadata.len();
     if size > MAX_STATE_BYTES {
         return Err(LoadError::TooLarge {
             size,
             limit: MAX_STATE_BYTES,
         });
     }
-    // Read at most one byte over the limit, in case the file grew since its size was taken.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_STATE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    Ok(bytes)
+    let bytes = read_bounded(file, size).map_err(io_error)?;
+    let stamp = FileStamp::new(&metadata, &bytes);
+    Ok((bytes, stamp))
 }
 
 /// Line and column (both from 1, columns in characters) of byte `offset`, which must follow
@@ -126,6 +139,9 @@ fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// Turns ron's error into [`LoadError::Syntax`], rewording the messages a user could not act on.
+///
+/// The message starts with the item the error is in (`renewal 3: …`) when the brackets before
+/// it tell.
 fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
     let start = &error.span.start;
     let message = match &error.code {
@@ -133,12 +149,8 @@ fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
             // ron's span of a string value starts after its opening quote.
             let found = span_text(text, &error.span);
             let found = found.trim_matches('"');
-            if is_date_message(message) {
-                format!(
-                    "{found:?} is not a real date ({message}); dates are written \"YYYY-MM-DD\", \
-                     e.g. \"2026-12-03\""
-                )
-            } else if found.is_empty() {
+            // The strict readers of `model` quote the value themselves.
+            if found.is_empty() || message.contains(&format!("{found:?}")) {
                 message.clone()
             } else {
                 format!("{message} in {found:?}")
@@ -152,6 +164,11 @@ fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
             format!("{code} where the file ends; is the file cut short?")
         }
         code => code.to_string(),
+    };
+    let item = byte_offset(text, start).and_then(|offset| item_at(text, offset));
+    let message = match item {
+        Some(item) => format!("{item}: {message}"),
+        None => message,
     };
     LoadError::Syntax {
         line: start.line,
@@ -167,19 +184,6 @@ fn at_end(text: &str, position: &ron::error::Position) -> bool {
     char_offset(text, position).is_none_or(|offset| offset >= content)
 }
 
-/// chrono's parse error messages, which are what a bad date in a date field produces.
-fn is_date_message(message: &str) -> bool {
-    [
-        "input is out of range",
-        "no possible date and time matching input",
-        "input is not enough for unique date and time",
-        "input contains invalid characters",
-        "premature end of input",
-        "trailing input",
-    ]
-    .contains(&message)
-}
-
 /// The text the span covers (at most 60 characters), trimmed.
 fn span_text(text: &str, span: &ron::error::Span) -> String {
     const MAX_CHARS: usize = 60;
@@ -193,6 +197,24 @@ fn span_text(text: &str, span: &ron::error::Span) -> String {
         .take(end.saturating_sub(start).min(MAX_CHARS))
         .collect();
     found.trim().to_owned()
+}
+
+/// The offset in bytes of a ron position (line and column in characters, from 1).
+fn byte_offset(text: &str, position: &ron::error::Position) -> Option<usize> {
+    let mut offset = 0;
+    for (index, line) in text.split('\n').enumerate() {
+        if index + 1 == position.line {
+            let column = position.col.checked_sub(1)?;
+            let within = line
+                .char_indices()
+                .map(|(at, _)| at)
+                .chain(std::iter::once(line.len()))
+                .nth(column)?;
+            return Some(offset + within);
+        }
+        offset += line.len() + 1;
+    }
+    None
 }
 
 /// The offset in characters of a ron position (line and column in characters, from 1).

@@ -5,17 +5,46 @@ use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use ron::ser::PrettyConfig;
 use serde::Serialize;
 
-use super::SaveError;
+use super::open::{OpenFailure, open_regular};
+use super::{FileStamp, MAX_STATE_BYTES, SaveError, validate};
 use crate::model::{SCHEMA_VERSION, State};
+
+/// How old a temporary file beside an export must be before a later export removes it. No
+/// process holds a lock on an export, so only age tells a file left by a killed export from
+/// one another export is writing right now; writing an export takes well under a second.
+const STALE_EXPORT_TEMP_AGE: Duration = Duration::from_hours(1);
 
 /// Writes `state` as the RON text of a state file: a header comment, then one field per line,
 /// with short lists, renewals and trip legs kept on one line each so the file stays easy to
 /// edit by hand. [`super::parse_state`] reads it back equal for any valid state.
+///
+/// "What is saved always loads": a state that [`validate`] refuses
+/// ([`SaveError::Invalid`]) or whose text is longer than [`MAX_STATE_BYTES`]
+/// ([`SaveError::TooLarge`], with both sizes) gives no text, so nothing is written. Every
+/// write of a state (save, import, `export --format ron`) goes through here.
 pub fn to_ron_string(state: &State) -> Result<String, SaveError> {
+    let problems = validate(state);
+    if !problems.is_empty() {
+        return Err(SaveError::Invalid(problems));
+    }
+    let text = ron_text(state)?;
+    let size = text.len() as u64;
+    if size > MAX_STATE_BYTES {
+        return Err(SaveError::TooLarge {
+            size,
+            limit: MAX_STATE_BYTES,
+        });
+    }
+    Ok(text)
+}
+
+/// The text of [`to_ron_string`], unchecked.
+fn ron_text(state: &State) -> Result<String, SaveError> {
     let mut out = format!(
         "// SIM Planner state, schema version {SCHEMA_VERSION}. \
          Safe to edit by hand while the app is closed.\n(\n    version: {},\n    settings: {},\n",
@@ -76,10 +105,12 @@ fn indent(text: &str) -> String {
 /// The same procedure as [`write_file_atomic`], with one step more: just before the new file
 /// takes the place of the old one, the old one is kept as the backup. A crash at any moment
 /// leaves either the old or the new file, never a torn one, and on any error the old file is
-/// left as it was.
+/// left as it was. Temporary files left by a killed save are not removed: without the lock
+/// one of them may be another process's save in progress ([`super::save_locked`] removes
+/// them).
 pub fn save(path: &Path, state: &State) -> Result<(), SaveError> {
     let text = to_ron_string(state)?;
-    replace_atomically(path, text.as_bytes(), FileKind::State)
+    replace_atomically(path, text.as_bytes(), FileKind::State, Cleanup::None).map(|_| ())
 }
 
 /// Writes `bytes` to `path` atomically, so that a reader (or a crash) sees either the old file
@@ -88,17 +119,19 @@ pub fn save(path: &Path, state: &State) -> Result<(), SaveError> {
 ///
 /// The bytes go to a temporary file `.<filename>.tmp-*` in the same folder, which is flushed to
 /// disk and then renamed over `path`; the folder is flushed last. The folder is created if
-/// missing, temporary files left by an earlier write that was killed are removed first, and
-/// writing through a symlink replaces the file it points to. On unix the new file may be read
-/// by others as the umask allows, like any file a program saves. On any error `path` is left
-/// as it was and the temporary file is removed.
+/// missing, temporary files that an earlier write left more than an hour ago are removed
+/// first (a younger one may be another export being written), and writing through a symlink
+/// replaces the file it points to. On unix the new file may be read by others as the umask
+/// allows, like any file a program saves. On any error `path` is left as it was and the
+/// temporary file is removed.
 pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    replace_atomically(path, bytes, FileKind::Plain)
+    let cleanup = Cleanup::OlderThan(STALE_EXPORT_TEMP_AGE);
+    replace_atomically(path, bytes, FileKind::Plain, cleanup).map(|_| ())
 }
 
 /// What [`replace_atomically`] writes.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum FileKind {
+pub(super) enum FileKind {
     /// The state file: it holds numbers and payment notes, so only its owner may read it (on
     /// unix), and the file it replaces is kept as `<filename>.bak`.
     State,
@@ -106,8 +139,27 @@ enum FileKind {
     Plain,
 }
 
-/// The one atomic write procedure behind [`save`] and [`write_file_atomic`].
-fn replace_atomically(path: &Path, bytes: &[u8], kind: FileKind) -> Result<(), SaveError> {
+/// Which temporary files `.<filename>.tmp-*` left by killed writes [`replace_atomically`]
+/// removes before it writes. Another process may be writing one of them right now, so:
+#[derive(Clone, Copy)]
+pub(super) enum Cleanup {
+    /// None: nothing says no one else is writing.
+    None,
+    /// All of them: the caller holds the state file's lock, which every writer of the state
+    /// file takes, so none of them is being written.
+    Locked,
+    /// Those not modified for this long: no one writes a file that slowly.
+    OlderThan(Duration),
+}
+
+/// The one atomic write procedure behind [`save`] and [`write_file_atomic`]. Returns the stamp
+/// of the file written: its identity is the one the renamed file keeps.
+pub(super) fn replace_atomically(
+    path: &Path,
+    bytes: &[u8],
+    kind: FileKind,
+    cleanup: Cleanup,
+) -> Result<FileStamp, SaveError> {
     let target = resolve_symlink(path);
     let Some((folder, file_name)) = folder_and_name(&target) else {
         return Err(SaveError::Write {
@@ -123,7 +175,7 @@ fn replace_atomically(path: &Path, bytes: &[u8], kind: FileKind) -> Result<(), S
         source,
     })?;
     let temp_prefix = temp_prefix(&file_name);
-    remove_stale_temp_files(&folder, &temp_prefix);
+    remove_stale_temp_files(&folder, &temp_prefix, cleanup);
 
     let write_error = |source| SaveError::Write {
         path: target.clone(),
@@ -140,6 +192,7 @@ fn replace_atomically(path: &Path, bytes: &[u8], kind: FileKind) -> Result<(), S
     let mut temp = builder.tempfile_in(&folder).map_err(write_error)?;
     temp.write_all(bytes).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
+    let stamp = FileStamp::new(&temp.as_file().metadata().map_err(write_error)?, bytes);
 
     if kind == FileKind::State && target.exists() {
         let backup = sibling(&target, ".bak");
@@ -155,11 +208,11 @@ fn replace_atomically(path: &Path, bytes: &[u8], kind: FileKind) -> Result<(), S
         source: error.error,
     })?;
     sync_folder(&folder);
-    Ok(())
+    Ok(stamp)
 }
 
 /// Saving through a symlink replaces the file it points to, not the link.
-fn resolve_symlink(path: &Path) -> PathBuf {
+pub(super) fn resolve_symlink(path: &Path) -> PathBuf {
     match fs::symlink_metadata(path) {
         Ok(metadata) if metadata.file_type().is_symlink() => {
             fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
@@ -194,17 +247,36 @@ pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Removes `<prefix>*` files from `folder`, left by a save that was killed before its rename.
-/// Failing to remove one is harmless (it is tried again next time), so errors are ignored.
-fn remove_stale_temp_files(folder: &Path, prefix: &OsString) {
+/// Removes `<prefix>*` files from `folder`, left by a save that was killed before its rename,
+/// as `cleanup` allows. Failing to remove one is harmless (it is tried again next time), so
+/// errors are ignored.
+fn remove_stale_temp_files(folder: &Path, prefix: &OsString, cleanup: Cleanup) {
+    let min_age = match cleanup {
+        Cleanup::None => return,
+        Cleanup::Locked => Duration::ZERO,
+        Cleanup::OlderThan(age) => age,
+    };
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };
+    let now = SystemTime::now();
     let prefix = prefix.as_encoded_bytes();
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let is_ours = name.as_encoded_bytes().starts_with(prefix);
-        if is_ours && entry.file_type().is_ok_and(|kind| kind.is_file()) {
+        if !name.as_encoded_bytes().starts_with(prefix) {
+            continue;
+        }
+        let Ok(metadata) = entry.metadata() else {
+            continue;
+        };
+        // A file whose age cannot be told is left alone, unless the lock says it is no one's.
+        let old_enough = min_age.is_zero()
+            || metadata
+                .modified()
+                .ok()
+                .and_then(|modified| now.duration_since(modified).ok())
+                .is_some_and(|age| age >= min_age);
+        if metadata.is_file() && old_enough {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -239,7 +311,10 @@ fn keep_backup(
 
 /// Copies `from` to a new file `to` (which must not exist) and flushes it to disk.
 fn copy_file(from: &Path, to: &Path) -> io::Result<()> {
-    let mut source = File::open(from)?;
+    let (mut source, _) = open_regular(from).map_err(|failure| match failure {
+        OpenFailure::Io(error) => error,
+        OpenFailure::Special(kind) => io::Error::new(io::ErrorKind::InvalidInput, kind),
+    })?;
     let mut copy = OpenOptions::new().write(true).create_new(true).open(to)?;
     let copied = io::copy(&mut source, &mut copy).and_then(|_| copy.sync_all());
     if copied.is_err() {

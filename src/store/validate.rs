@@ -1,165 +1,16 @@
 //! The rules a state must keep before it is loaded or imported ("Imports are checked before
-//! anything changes" in DESIGN.md). Serde has already checked the shape and that dates are
-//! real; these are the rules that span fields and items.
+//! anything changes" in DESIGN.md). Serde has already checked the shape, that dates are real
+//! and written `YYYY-MM-DD` and that amounts are plain decimals (`model::strict`); these are
+//! the rules that span fields and items, and the limits of [`super::limits`].
 
-use std::collections::BTreeMap;
-
-use chrono::{Datelike, NaiveDate};
-use iso_currency::Currency;
-use isocountry::CountryCode;
 use rust_decimal::Decimal;
 
-use crate::model::{Money, PlanId, RenewalId, SimId, State, TripId, Validity};
-
-/// The most days a reminder or lead time may reach back: a year.
-pub const MAX_LEAD_DAYS: u32 = 365;
-/// The longest plan: a hundred years, whatever the unit.
-pub const MAX_VALIDITY_DAYS: u32 = 36_500;
-/// See [`MAX_VALIDITY_DAYS`].
-pub const MAX_VALIDITY_WEEKS: u32 = 5_200;
-/// See [`MAX_VALIDITY_DAYS`].
-pub const MAX_VALIDITY_MONTHS: u32 = 1_200;
-/// The longest keep-alive period: a hundred years.
-pub const MAX_KEEP_ALIVE_DAYS: u32 = 36_500;
-/// Dates must fall in these years, so date arithmetic in `schedule` never nears chrono's limits.
-pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
-
-/// Which part of the state a [`ValidationError`] is about. Items are named by their id, legs by
-/// their position in the trip (from 1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Item {
-    Settings,
-    Sim(SimId),
-    Plan(PlanId),
-    Renewal(RenewalId),
-    Trip(TripId),
-    TripLeg { trip: TripId, leg: usize },
-}
-
-impl std::fmt::Display for Item {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Settings => f.write_str("settings"),
-            Self::Sim(id) => write!(f, "SIM {id}"),
-            Self::Plan(id) => write!(f, "plan {id}"),
-            Self::Renewal(id) => write!(f, "renewal {id}"),
-            Self::Trip(id) => write!(f, "trip {id}"),
-            Self::TripLeg { trip, leg } => write!(f, "trip {trip}, leg {leg}"),
-        }
-    }
-}
-
-/// What is wrong with an [`Item`].
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum Problem {
-    #[error("the id is used {count} times; give each one its own id")]
-    DuplicateId { count: usize },
-    #[error("SIM {0} does not exist")]
-    MissingSim(SimId),
-    #[error("plan {0} does not exist")]
-    MissingPlan(PlanId),
-    #[error("the name is empty")]
-    EmptyName,
-    #[error("unknown country code {0:?} (use two capital letters from ISO 3166-1, e.g. \"DE\")")]
-    UnknownCountry(String),
-    #[error("unknown currency code {0:?} (use three capital letters from ISO 4217, e.g. \"USD\")")]
-    UnknownCurrency(String),
-    #[error("the trip has no legs; add at least one country with its dates")]
-    NoLegs,
-    #[error("ends ({to}) before it starts ({from})")]
-    EndsBeforeStart { from: NaiveDate, to: NaiveDate },
-    #[error(
-        "the validity {0} is out of range (1 to {MAX_VALIDITY_DAYS} days, {MAX_VALIDITY_WEEKS} \
-         weeks or {MAX_VALIDITY_MONTHS} months)"
-    )]
-    ValidityOutOfRange(Validity),
-    #[error("the price {0} is negative; it must be 0 or more")]
-    PriceNegative(Money),
-    #[error("the exchange rate for {currency} is {rate}; it must be more than 0")]
-    RateNotPositive { currency: String, rate: Decimal },
-    #[error("lead days {0} is more than {MAX_LEAD_DAYS}")]
-    LeadDaysTooLarge(u32),
-    #[error("the reminder {0} days before is more than {MAX_LEAD_DAYS} days before")]
-    ReminderStageTooLarge(u32),
-    #[error("daily use must be at least 1 MB (or None)")]
-    DailyUseZero,
-    #[error("keep-alive days {0} is out of range (1 to {MAX_KEEP_ALIVE_DAYS}, or None)")]
-    KeepAliveOutOfRange(u32),
-    #[error(
-        "the date {date} is outside the years {first} to {last}",
-        date = .0,
-        first = DATE_YEARS.start(),
-        last = DATE_YEARS.end()
-    )]
-    DateOutOfRange(NaiveDate),
-}
-
-/// One problem with one item, shown as e.g. `renewal 3: plan 42 does not exist`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{item}: {problem}")]
-pub struct ValidationError {
-    pub item: Item,
-    pub problem: Problem,
-}
-
-/// Collects problems in file order.
-#[derive(Default)]
-struct Report(Vec<ValidationError>);
-
-impl Report {
-    fn push(&mut self, item: Item, problem: Problem) {
-        self.0.push(ValidationError { item, problem });
-    }
-
-    fn name(&mut self, item: Item, name: &str) {
-        if name.trim().is_empty() {
-            self.push(item, Problem::EmptyName);
-        }
-    }
-
-    fn country(&mut self, item: Item, code: &str) {
-        if CountryCode::for_alpha2(code).is_err() {
-            self.push(item, Problem::UnknownCountry(code.to_owned()));
-        }
-    }
-
-    fn currency(&mut self, item: Item, code: &str) {
-        if Currency::from_code(code).is_none() {
-            self.push(item, Problem::UnknownCurrency(code.to_owned()));
-        }
-    }
-
-    fn date(&mut self, item: Item, date: NaiveDate) {
-        if !DATE_YEARS.contains(&date.year()) {
-            self.push(item, Problem::DateOutOfRange(date));
-        }
-    }
-
-    fn lead_days(&mut self, item: Item, days: u32) {
-        if days > MAX_LEAD_DAYS {
-            self.push(item, Problem::LeadDaysTooLarge(days));
-        }
-    }
-
-    /// Reports each id used more than once, at its first use.
-    fn unique_ids<I: Ord + Copy>(&mut self, ids: impl Iterator<Item = I>, item: fn(I) -> Item) {
-        let mut counts: BTreeMap<I, usize> = BTreeMap::new();
-        let mut order = Vec::new();
-        for id in ids {
-            let count = counts.entry(id).or_insert(0);
-            if *count == 0 {
-                order.push(id);
-            }
-            *count += 1;
-        }
-        for id in order {
-            match counts.get(&id) {
-                Some(&count) if count > 1 => self.push(item(id), Problem::DuplicateId { count }),
-                _ => {}
-            }
-        }
-    }
-}
+use super::limits::check_limits;
+use super::problem::{
+    Item, MAX_KEEP_ALIVE_DAYS, MAX_LEAD_DAYS, MAX_VALIDITY_DAYS, MAX_VALIDITY_MONTHS,
+    MAX_VALIDITY_WEEKS, Problem, Report, ValidationError,
+};
+use crate::model::{State, Validity};
 
 /// Every problem in `state`, in file order (settings, SIMs, plans, renewals, trips); empty when
 /// the state is fine. Used on load and before an import changes anything.
@@ -170,6 +21,7 @@ pub fn validate(state: &State) -> Vec<ValidationError> {
     check_plans(&mut report, state);
     check_renewals(&mut report, state);
     check_trips(&mut report, state);
+    check_limits(&mut report, state);
     report.0
 }
 
@@ -186,6 +38,7 @@ fn check_settings(report: &mut Report, state: &State) {
     }
     for (currency, rate) in &settings.rates {
         report.currency(Item::Settings, currency);
+        report.precision(Item::Settings, "exchange rate", rate.0);
         if rate.0 <= Decimal::ZERO {
             report.push(
                 Item::Settings,
@@ -237,7 +90,9 @@ fn check_plans(report: &mut Report, state: &State) {
             report.push(item, Problem::ValidityOutOfRange(plan.validity));
         }
         report.currency(item, &plan.price.currency);
-        if plan.price.amount < Decimal::ZERO {
+        report.precision(item, "price", plan.price.amount);
+        // `-0` is negative too: it has a sign, which a written amount may not have.
+        if plan.price.amount.is_sign_negative() {
             report.push(item, Problem::PriceNegative(plan.price.clone()));
         }
         for code in &plan.coverage {

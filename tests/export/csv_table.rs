@@ -66,6 +66,58 @@ fn csv_cells_that_look_like_formulas_are_neutralised() {
     }
 }
 
+/// The rule, written out plainly: the first character that is not white space (nor a
+/// zero-width or bidi one) is `= + - @` or a full-width form of one, or the cell starts with a
+/// tab, a CR or a bidi control.
+fn looks_like_a_formula(cell: &str) -> bool {
+    let bidi = |c: char| matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let skipped = |c: char| {
+        c.is_whitespace()
+            || bidi(c)
+            || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    };
+    let starts = cell
+        .chars()
+        .next()
+        .is_some_and(|c| c == '\t' || c == '\r' || bidi(c));
+    let first = cell.chars().find(|&c| !skipped(c));
+    starts || first.is_some_and(|c| "=+-@＝＋－＠".contains(c))
+}
+
+/// Issue 11: `" =1+1"`, `"＝1+1"` and cells starting with a bidi override went out as they were.
+#[test]
+fn cells_with_a_formula_after_spaces_in_full_width_or_behind_a_bidi_control_are_neutralised() {
+    let cases = [
+        (" =1+1", true),
+        ("  \u{3000}+1", true),
+        ("＝1+1", true),
+        ("＋1", true),
+        ("－1", true),
+        ("＠SUM(A1)", true),
+        ("\u{202e}=1+1", true),
+        ("\u{202e}abc", true),
+        ("\u{200b}=1", true),
+        ("\r=1", true),
+        ("\tx", true),
+        ("a=1", false),
+        ("巴林流量卡", false),
+        ("1-2", false),
+        ("", false),
+    ];
+    for (name, neutralised) in cases {
+        let text = csv_of(&one_sim(name));
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let want = if neutralised {
+            format!("'{name}")
+        } else {
+            name.to_owned()
+        };
+        assert_eq!(&rows[0][2], want.as_str(), "{name:?}");
+        assert_eq!(looks_like_a_formula(name), neutralised, "{name:?}");
+    }
+}
+
 proptest! {
     #[test]
     fn any_name_round_trips_through_csv_neutralised(name in tricky_text()) {
@@ -73,7 +125,7 @@ proptest! {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         prop_assert_eq!(rows.len(), 2);
-        let dangerous = name.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        let dangerous = looks_like_a_formula(&name);
         let want = if dangerous { format!("'{name}") } else { name.clone() };
         for row in &rows {
             prop_assert_eq!(&row[2], want.as_str());

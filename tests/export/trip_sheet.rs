@@ -16,9 +16,14 @@ fn trip_sheet_escapes_every_text() {
     assert!(html.contains("&lt;b&gt;Europe&lt;/b&gt; &amp; co"));
 }
 
+/// The text a reader sees: the page without the `<bdi>` tags that isolate user text.
+fn shown(html: &str) -> String {
+    html.replace("<bdi>", "").replace("</bdi>", "")
+}
+
 #[test]
 fn trip_sheet_warns_on_each_uncovered_day_and_says_which_sim_to_use() {
-    let html = html_of(&traveller(), "Winter");
+    let html = shown(&html_of(&traveller(), "Winter"));
     for day in [
         "2026-12-10",
         "2026-12-13",
@@ -53,7 +58,7 @@ fn day_row<'a>(html: &'a str, day: &str) -> &'a str {
 fn trip_sheet_links_only_to_web_links_from_the_state_and_loads_nothing() {
     let mut state = traveller();
     state.sims[0].renew_url = Some("javascript:alert(1)".to_owned());
-    let html = html_of(&state, "Winter");
+    let html = shown(&html_of(&state, "Winter"));
     let from_state: Vec<String> = state
         .sims
         .iter()
@@ -74,4 +79,35 @@ fn trip_sheet_links_only_to_web_links_from_the_state_and_loads_nothing() {
     for external in ["src=", "<link", "@import", "url("] {
         assert!(!html.contains(external), "{external}");
     }
+}
+
+/// Issue 11: a right-to-left override in a name went raw into the page and reordered what
+/// followed it. Each piece of user text is now isolated on its own, so an override reaches no
+/// further than the end of the name it is in.
+#[test]
+fn trip_sheet_isolates_user_text_so_an_override_cannot_reorder_the_page() {
+    let mut state = traveller();
+    state.sims[1].name = "\u{202e}Batelco card".to_owned();
+    state.sims[1].payment = "Visa \u{202d}1234".to_owned();
+    state.plans[2].name = "\u{2067}monthly".to_owned();
+    state.trips[1].name = "Europe \u{202b}".to_owned();
+    let html = html_of(&state, "Winter \u{202e}");
+    let body = &html[html.find("<body>").unwrap()..];
+    let mut overrides = 0;
+    for (at, _) in body.match_indices(['\u{202e}', '\u{202d}', '\u{2067}', '\u{202b}']) {
+        let opened = body[..at].rfind("<bdi>");
+        let closed = body[..at].rfind("</bdi>");
+        assert!(
+            opened > closed,
+            "not isolated: {}",
+            &body[at.saturating_sub(80)..at]
+        );
+        overrides += 1;
+    }
+    assert!(overrides >= 6, "{overrides}");
+    assert!(html.contains(
+        "Renew <bdi>\u{202e}Batelco card</bdi> — <bdi>\u{2067}monthly</bdi>, \
+         <bdi>8.000 BHD</bdi>"
+    ));
+    assert!(html.contains("<h1><bdi>Winter \u{202e}</bdi></h1>"));
 }
