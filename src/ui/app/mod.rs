@@ -397,7 +397,7 @@ impl eframe::App for SimPlannerApp {
         let (left, right) = side_panel_ranges(width);
         egui::Panel::left("lists")
             .resizable(true)
-            .default_size(left.max.min(470.0))
+            .default_size(left.max)
             .size_range(left)
             .show(ui, |ui| self.lists_ui(ui, &mut actions));
         egui::Panel::right("details")
