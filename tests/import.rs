@@ -363,3 +363,81 @@ proptest! {
         prop_assert_eq!(second.result, first.result);
     }
 }
+
+// --- Merge that updates (issue 10: "Import that updates") -----------------------------------
+
+/// The traveller exported, its eSIM's notes and the Riyadh trip's last day changed elsewhere.
+fn edited_elsewhere() -> State {
+    let mut edited = traveller();
+    edited.sims[2].notes = "top up before Zürich".to_owned();
+    edited.trips[0].legs[0].to = common::d("2026-12-16");
+    edited
+}
+
+#[test]
+fn a_merge_that_updates_changes_matching_items_in_place_and_doubles_nothing() {
+    let current = traveller();
+    let incoming = edited_elsewhere();
+
+    // A plain merge adds the edited eSIM and trip again beside the ones you have.
+    let plain = merge(&current, &incoming);
+    assert_eq!(plain.result.sims.len(), 4);
+    assert_eq!(plain.result.trips.len(), 3);
+
+    let preview = store::preview_import(&current, &incoming, ImportMode::MergeUpdating).unwrap();
+    let result = &preview.result;
+    assert_eq!(result.sims.len(), current.sims.len(), "no SIM added");
+    assert_eq!(result.trips.len(), current.trips.len(), "no trip added");
+    assert_eq!(
+        result.renewals, current.renewals,
+        "every renewal is an exact duplicate"
+    );
+    assert_eq!(result.sim(SimId(3)).unwrap().notes, "top up before Zürich");
+    assert_eq!(
+        result.trip(TripId(1)).unwrap().legs[0].to,
+        common::d("2026-12-16")
+    );
+    assert_eq!(
+        result.sims[0], current.sims[0],
+        "the others are as they were"
+    );
+    assert!(preview.changes_state);
+    let summary = preview.summary();
+    assert!(
+        summary.contains("updates 1 SIM (Travel eSIM: notes)"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("updates 1 trip (利雅得出差: legs)"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_sim_with_another_id_matches_by_name_and_number_only() {
+    let current = traveller();
+    let mut incoming = State::default();
+    let mut card = current.sims[1].clone();
+    card.id = SimId(40);
+    card.payment = "Mastercard ..9876".to_owned();
+    incoming.sims.push(card.clone());
+    let preview = store::preview_import(&current, &incoming, ImportMode::MergeUpdating).unwrap();
+    assert_eq!(
+        preview.result.sims.len(),
+        3,
+        "same name and number: updated"
+    );
+    assert_eq!(
+        preview.result.sim(SimId(2)).unwrap().payment,
+        "Mastercard ..9876"
+    );
+
+    card.number = Some("+973 3900 1111".to_owned());
+    incoming.sims = vec![card];
+    let preview = store::preview_import(&current, &incoming, ImportMode::MergeUpdating).unwrap();
+    assert_eq!(
+        preview.result.sims.len(),
+        4,
+        "another number: another card, added"
+    );
+}

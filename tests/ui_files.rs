@@ -257,3 +257,61 @@ fn save_as_writes_the_state_and_continues_there_and_open_switches_files() {
     assert_eq!(harness.state().state(), &State::default());
     assert_eq!(harness.state().document().path(), Some(other.as_path()));
 }
+
+#[test]
+fn an_import_that_updates_a_sim_edited_elsewhere_and_its_undo() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut edited = traveller();
+    edited.sims[2].notes = "top up before Zürich".to_owned();
+    let file = folder.path().join("edited.ron");
+    sim_planner::store::save(&file, &edited).unwrap();
+
+    let (mut harness, _answers) = scripted(traveller());
+    file_menu(&mut harness, "Import...");
+    type_path(&mut harness, &file);
+    harness.get_by_label("Check the file").click();
+    harness.step();
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_all_by_label_contains("Merge and update updates 1 SIM (Travel eSIM: notes)")
+            .count()
+            > 0,
+        "the preview says what the update changes"
+    );
+    harness.get_by_label("Merge and update").click();
+    harness.step();
+    settle(&mut harness);
+    let after = harness.state().state().clone();
+    assert_eq!(after.sims.len(), 3, "no second Travel eSIM");
+    assert_eq!(
+        after.renewals.len(),
+        traveller().renewals.len(),
+        "no doubled renewals"
+    );
+    assert_eq!(after.sims[2].notes, "top up before Zürich");
+    assert!(
+        harness
+            .state()
+            .notice()
+            .unwrap()
+            .starts_with("Imported: updates 1 SIM")
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().state(), &traveller(), "one undo reverts it");
+    assert!(
+        harness
+            .state()
+            .notice()
+            .unwrap()
+            .starts_with("Import undone"),
+        "the notice follows the undo: {:?}",
+        harness.state().notice()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().state(), &after);
+    assert!(harness.state().notice().unwrap().starts_with("Imported:"));
+}

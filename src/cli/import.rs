@@ -24,6 +24,12 @@ pub struct ImportArgs {
     /// merging
     #[arg(long)]
     pub replace: bool,
+
+    /// Merge, but update in place a SIM, plan or trip you already have (the same id and name,
+    /// or for SIMs the same name and number) instead of adding it again: for a file exported,
+    /// edited elsewhere and brought back
+    #[arg(long, conflicts_with = "replace")]
+    pub update: bool,
 }
 
 /// Runs `import` into the state file at `state_path`. Nothing is written unless the file
@@ -78,6 +84,8 @@ pub(super) fn run_import(state_path: &Path, args: &ImportArgs) -> ExitCode {
     };
     let mode = if args.replace {
         ImportMode::Replace
+    } else if args.update {
+        ImportMode::MergeUpdating
     } else {
         ImportMode::Merge
     };

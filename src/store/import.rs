@@ -19,6 +19,11 @@ pub enum ImportMode {
     /// duplicates skipped, references kept right, the current settings kept.
     #[default]
     Merge,
+    /// As [`Self::Merge`], but a SIM, plan or trip of the file that matches one you have (the
+    /// same id and name, or for SIMs the same name and number, for plans the same name and
+    /// carrier, for trips the same name) updates it in place instead of being added: an
+    /// export edited elsewhere comes back without doubling anything.
+    MergeUpdating,
     /// Put the file's state, settings included, in place of the current one.
     Replace,
 }
@@ -48,6 +53,9 @@ pub struct ImportPreview {
     pub same_name_sims: Vec<String>,
     /// The same for plans.
     pub same_name_plans: Vec<String>,
+    /// [`ImportMode::MergeUpdating`]: the current items the file updates in place, each with
+    /// the names of the fields that change (`巴林流量卡: notes, payment`).
+    pub updated: Vec<Updated>,
     /// Merge: the file's settings differ from the current ones, which are kept. Replace: the
     /// file's settings replace different current ones.
     pub settings_differ: bool,
@@ -59,6 +67,24 @@ pub struct ImportPreview {
     pub trip_ids: BTreeMap<TripId, TripId>,
     /// Whether [`Self::result`] differs from the current state at all.
     pub changes_state: bool,
+}
+
+/// An item an import updates in place, and what changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Updated {
+    pub kind: UpdatedKind,
+    /// The item's name, as you have it.
+    pub name: String,
+    /// The fields that change, in the file's words (`notes`, `valid_until`).
+    pub fields: Vec<&'static str>,
+}
+
+/// What kind of item [`Updated`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UpdatedKind {
+    Sim,
+    Plan,
+    Trip,
 }
 
 /// Works out what importing `incoming` into `current` gives, without changing either.
@@ -85,7 +111,8 @@ pub fn preview_import(
         return Err(problems);
     }
     let preview = match mode {
-        ImportMode::Merge => merge(current, incoming),
+        ImportMode::Merge => merge(current, incoming, false),
+        ImportMode::MergeUpdating => merge(current, incoming, true),
         ImportMode::Replace => replace(current, incoming),
     };
     let problems = validate(&preview.result);
@@ -117,6 +144,7 @@ fn replace(current: &State, incoming: &State) -> ImportPreview {
         skipped_duplicates: 0,
         same_name_sims: Vec::new(),
         same_name_plans: Vec::new(),
+        updated: Vec::new(),
         settings_differ: incoming.settings != current.settings,
         sim_ids: identity(incoming.sims.iter().map(|sim| sim.id)),
         plan_ids: identity(incoming.plans.iter().map(|plan| plan.id)),
@@ -130,9 +158,10 @@ fn identity<I: Ord + Copy>(ids: impl Iterator<Item = I>) -> BTreeMap<I, I> {
     ids.map(|id| (id, id)).collect()
 }
 
-fn merge(current: &State, incoming: &State) -> ImportPreview {
+fn merge(current: &State, incoming: &State, updating: bool) -> ImportPreview {
     let mut result = current.clone();
     let mut skipped_duplicates = 0;
+    let mut updated = Vec::new();
 
     let mut sim_ids = BTreeMap::new();
     let mut same_name_sims = Vec::new();
@@ -141,6 +170,27 @@ fn merge(current: &State, incoming: &State) -> ImportPreview {
         if let Some(have) = duplicate_of(sim, &current.sims, |probe, have| probe.id = have.id) {
             sim_ids.insert(sim.id, have.id);
             skipped_duplicates += 1;
+            continue;
+        }
+        if let Some(have) = current
+            .sims
+            .iter()
+            .find(|have| updating && sim_matches(have, sim))
+        {
+            sim_ids.insert(sim.id, have.id);
+            update_in_place(
+                &mut result.sims,
+                Sim {
+                    id: have.id,
+                    ..sim.clone()
+                },
+                |s| s.id,
+            );
+            updated.push(Updated {
+                kind: UpdatedKind::Sim,
+                name: have.name.clone(),
+                fields: sim_changes(have, sim),
+            });
             continue;
         }
         if current
@@ -163,6 +213,27 @@ fn merge(current: &State, incoming: &State) -> ImportPreview {
         if let Some(have) = duplicate_of(plan, &current.plans, |probe, have| probe.id = have.id) {
             plan_ids.insert(plan.id, have.id);
             skipped_duplicates += 1;
+            continue;
+        }
+        if let Some(have) = current
+            .plans
+            .iter()
+            .find(|have| updating && plan_matches(have, plan))
+        {
+            plan_ids.insert(plan.id, have.id);
+            update_in_place(
+                &mut result.plans,
+                Plan {
+                    id: have.id,
+                    ..plan.clone()
+                },
+                |p| p.id,
+            );
+            updated.push(Updated {
+                kind: UpdatedKind::Plan,
+                name: have.name.clone(),
+                fields: plan_changes(have, plan),
+            });
             continue;
         }
         if current
@@ -210,6 +281,27 @@ fn merge(current: &State, incoming: &State) -> ImportPreview {
             skipped_duplicates += 1;
             continue;
         }
+        if let Some(have) = current
+            .trips
+            .iter()
+            .find(|have| updating && trip_matches(have, trip))
+        {
+            trip_ids.insert(trip.id, have.id);
+            update_in_place(
+                &mut result.trips,
+                Trip {
+                    id: have.id,
+                    ..trip.clone()
+                },
+                |t| t.id,
+            );
+            updated.push(Updated {
+                kind: UpdatedKind::Trip,
+                name: have.name.clone(),
+                fields: trip_changes(have, trip),
+            });
+            continue;
+        }
         let id = TripId(next_trip);
         next_trip = next_trip.saturating_add(1);
         trip_ids.insert(trip.id, id);
@@ -222,8 +314,12 @@ fn merge(current: &State, incoming: &State) -> ImportPreview {
     let added_renewals = added(result.renewals.len(), current.renewals.len());
     let added_trips = added(result.trips.len(), current.trips.len());
     ImportPreview {
-        mode: ImportMode::Merge,
-        changes_state: added_sims + added_plans + added_renewals + added_trips > 0,
+        mode: if updating {
+            ImportMode::MergeUpdating
+        } else {
+            ImportMode::Merge
+        },
+        changes_state: result != *current,
         result,
         added_sims,
         added_plans,
@@ -236,6 +332,7 @@ fn merge(current: &State, incoming: &State) -> ImportPreview {
         skipped_duplicates,
         same_name_sims,
         same_name_plans,
+        updated,
         settings_differ: incoming.settings != current.settings,
         sim_ids,
         plan_ids,
@@ -258,6 +355,80 @@ fn duplicate_of<'a, T: Clone + PartialEq>(
     })
 }
 
+/// Replaces the item of `items` with `new`'s id by `new`, keeping its place.
+fn update_in_place<T, I: PartialEq>(items: &mut [T], new: T, id: impl Fn(&T) -> I) {
+    let wanted = id(&new);
+    if let Some(slot) = items.iter_mut().find(|item| id(item) == wanted) {
+        *slot = new;
+    }
+}
+
+/// "Matches one you have": the same id and name, or the same name and number.
+fn sim_matches(have: &Sim, sim: &Sim) -> bool {
+    let numbered = |s: &Sim| {
+        s.number
+            .as_deref()
+            .map(|n| n.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+            .filter(|n| !n.is_empty())
+    };
+    same_name(&have.name, &sim.name)
+        && (have.id == sim.id || (numbered(have).is_some() && numbered(have) == numbered(sim)))
+}
+
+/// The same id and name, or the same name and carrier.
+fn plan_matches(have: &Plan, plan: &Plan) -> bool {
+    same_name(&have.name, &plan.name)
+        && (have.id == plan.id || same_name(&have.carrier, &plan.carrier))
+}
+
+/// The same name (a trip has no number or carrier to tell two apart).
+fn trip_matches(have: &Trip, trip: &Trip) -> bool {
+    same_name(&have.name, &trip.name)
+}
+
+/// The names of the fields of `changes` whose two sides differ.
+fn changed(changes: &[(&'static str, bool)]) -> Vec<&'static str> {
+    changes
+        .iter()
+        .filter(|(_, differ)| *differ)
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+fn sim_changes(a: &Sim, b: &Sim) -> Vec<&'static str> {
+    changed(&[
+        ("name", a.name != b.name),
+        ("carrier", a.carrier != b.carrier),
+        ("number", a.number != b.number),
+        ("kind", a.kind != b.kind),
+        ("color", a.color != b.color),
+        ("coverage", a.coverage != b.coverage),
+        ("rule", a.rule != b.rule),
+        ("valid_until", a.valid_until != b.valid_until),
+        ("lead_days", a.lead_days != b.lead_days),
+        ("daily_use_mb", a.daily_use_mb != b.daily_use_mb),
+        ("keep_alive_days", a.keep_alive_days != b.keep_alive_days),
+        ("renew_url", a.renew_url != b.renew_url),
+        ("payment", a.payment != b.payment),
+        ("notes", a.notes != b.notes),
+    ])
+}
+
+fn plan_changes(a: &Plan, b: &Plan) -> Vec<&'static str> {
+    changed(&[
+        ("name", a.name != b.name),
+        ("carrier", a.carrier != b.carrier),
+        ("validity", a.validity != b.validity),
+        ("price", a.price != b.price),
+        ("data", a.data != b.data),
+        ("coverage", a.coverage != b.coverage),
+    ])
+}
+
+fn trip_changes(a: &Trip, b: &Trip) -> Vec<&'static str> {
+    changed(&[("name", a.name != b.name), ("legs", a.legs != b.legs)])
+}
+
 /// Names that a user would take for the same: equal without case or surrounding space.
 fn same_name(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
@@ -268,7 +439,7 @@ impl ImportPreview {
     /// 1 trip; skips 4 exact duplicates; 1 SIM has the same name as one you have: 巴林流量卡`.
     pub fn summary(&self) -> String {
         match self.mode {
-            ImportMode::Merge => self.merge_summary(),
+            ImportMode::Merge | ImportMode::MergeUpdating => self.merge_summary(),
             ImportMode::Replace => self.replace_summary(),
         }
     }
@@ -280,11 +451,39 @@ impl ImportPreview {
             self.added_renewals,
             self.added_trips,
         );
-        let mut parts = vec![if added.is_empty() {
-            "adds nothing".to_owned()
-        } else {
-            format!("adds {added}")
-        }];
+        let mut parts = Vec::new();
+        for (kind, one, many) in [
+            (UpdatedKind::Sim, "SIM", "SIMs"),
+            (UpdatedKind::Plan, "plan", "plans"),
+            (UpdatedKind::Trip, "trip", "trips"),
+        ] {
+            let items: Vec<String> = self
+                .updated
+                .iter()
+                .filter(|item| item.kind == kind)
+                .map(|item| {
+                    if item.fields.is_empty() {
+                        format!("{}: nothing", item.name)
+                    } else {
+                        format!("{}: {}", item.name, item.fields.join(", "))
+                    }
+                })
+                .collect();
+            if !items.is_empty() {
+                parts.push(format!(
+                    "updates {} ({})",
+                    count(items.len(), one, many),
+                    items.join("; ")
+                ));
+            }
+        }
+        if !added.is_empty() || parts.is_empty() {
+            parts.push(if added.is_empty() {
+                "adds nothing".to_owned()
+            } else {
+                format!("adds {added}")
+            });
+        }
         if self.skipped_duplicates > 0 {
             parts.push(format!(
                 "skips {}",

@@ -36,7 +36,7 @@ mod warnings;
 
 pub use aside::set_aside;
 pub use error::{LoadError, SaveError};
-pub use import::{ImportMode, ImportPreview, preview_import};
+pub use import::{ImportMode, ImportPreview, Updated, UpdatedKind, preview_import};
 pub use lenient::{load_lenient, parse_lenient};
 pub use limits::{
     MAX_COVERAGE, MAX_LEGS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_NUMBER_CHARS, MAX_PLANS,

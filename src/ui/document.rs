@@ -132,6 +132,11 @@ impl Document {
         self.read_only.is_none() && self.history.can_undo()
     }
 
+    /// How many steps can be undone (a step's place in the history, for notices about it).
+    pub fn undo_depth(&self) -> usize {
+        self.history.depth()
+    }
+
     pub fn can_redo(&self) -> bool {
         self.read_only.is_none() && self.history.can_redo()
     }

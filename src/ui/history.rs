@@ -42,6 +42,11 @@ impl History {
         true
     }
 
+    /// How many steps can be undone: the place of the current state in the history.
+    pub fn depth(&self) -> usize {
+        self.undo.len()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

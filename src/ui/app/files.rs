@@ -114,7 +114,9 @@ impl SimPlannerApp {
             FileOutcome::Import(state, summary) => {
                 self.apply_or_report(Edit::ReplaceState(state));
                 if !matches!(self.prompt, Some(Prompt::Refused(_))) {
-                    self.notice = Some(t!("files.imported", summary = summary).into_owned());
+                    self.notice =
+                        Some(t!("files.imported", summary = summary.as_str()).into_owned());
+                    self.import_step = Some((self.doc.undo_depth(), summary));
                 }
             }
             FileOutcome::Exported(message) => self.notice = Some(message),

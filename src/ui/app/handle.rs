@@ -2,6 +2,7 @@
 //! goes through [`Document::apply`](crate::ui::document::Document::apply) from here.
 
 use chrono::NaiveDate;
+use rust_i18n::t;
 
 use super::{Prompt, SimPlannerApp};
 use crate::model::{PlanId, Renewal, SimId};
@@ -98,14 +99,35 @@ impl SimPlannerApp {
                 self.run_file_window();
             }
             Action::Undo => {
-                self.doc.undo();
+                let step = self.doc.undo_depth();
+                if self.doc.undo() {
+                    self.notice_follows_history(step, false);
+                }
             }
             Action::Redo => {
-                self.doc.redo();
+                if self.doc.redo() {
+                    self.notice_follows_history(self.doc.undo_depth(), true);
+                }
             }
             // The same path as the window's close button, which waits for the last write.
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::ShowLegend => self.legend_open = !self.legend_open,
+        }
+    }
+
+    /// After undoing (or redoing) the step at `step` of the history: an import's notice says
+    /// it was undone (or done again), so the status line never claims what is not so.
+    fn notice_follows_history(&mut self, step: usize, redone: bool) {
+        let Some((import_step, summary)) = &self.import_step else {
+            return;
+        };
+        if *import_step == step {
+            let key = if redone {
+                "files.imported"
+            } else {
+                "files.import_undone"
+            };
+            self.notice = Some(t!(key, summary = summary.as_str()).into_owned());
         }
     }
 

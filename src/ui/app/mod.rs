@@ -120,6 +120,9 @@ pub struct SimPlannerApp {
     recent: Vec<PathBuf>,
     /// The last file action's result, shown in the status line.
     notice: Option<String>,
+    /// An import's summary and its step in the undo history, so the notice follows undo and
+    /// redo of that step.
+    import_step: Option<(usize, String)>,
     closing: Closing,
     /// Help → Legend is open.
     legend_open: bool,
@@ -192,6 +195,7 @@ impl SimPlannerApp {
             tasks: Tasks::default(),
             recent: Vec::new(),
             notice: None,
+            import_step: None,
             closing: Closing::Open,
             legend_open: false,
         }

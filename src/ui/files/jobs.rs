@@ -170,13 +170,15 @@ pub fn read_import(state: &State, path: &Path) -> ImportStage {
         Err(error) => return ImportStage::Refused(vec![error.to_string()]),
     };
     let merge = store::preview_import(state, &incoming, ImportMode::Merge);
+    let update = store::preview_import(state, &incoming, ImportMode::MergeUpdating);
     let replace = store::preview_import(state, &incoming, ImportMode::Replace);
-    match (merge, replace) {
-        (Ok(merge), Ok(replace)) => ImportStage::Ready {
+    match (merge, update, replace) {
+        (Ok(merge), Ok(update), Ok(replace)) => ImportStage::Ready {
             merge: Box::new(merge),
+            update: (!update.updated.is_empty()).then(|| Box::new(update)),
             replace: Box::new(replace),
         },
-        (Err(problems), _) | (_, Err(problems)) => {
+        (Err(problems), _, _) | (_, Err(problems), _) | (_, _, Err(problems)) => {
             ImportStage::Refused(problems.iter().map(ToString::to_string).collect())
         }
     }

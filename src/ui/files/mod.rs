@@ -28,6 +28,8 @@ pub enum RangeChoice {
 pub enum ImportStage {
     Ready {
         merge: Box<ImportPreview>,
+        /// A merge that updates matching items in place, when the file has any.
+        update: Option<Box<ImportPreview>>,
         replace: Box<ImportPreview>,
     },
     Refused(Vec<String>),

@@ -6,6 +6,7 @@ use rust_i18n::t;
 use super::{FileOutcome, FilesWindow, ImportStage, RangeChoice, WindowRequest};
 use crate::export::ExportFormat;
 use crate::model::State;
+use crate::store::ImportPreview;
 use crate::ui::file_dialogs::{FileDialogs, FilePurpose, filter_name};
 use crate::ui::style;
 
@@ -188,22 +189,34 @@ fn import_stage_ui(ui: &mut egui::Ui, stage: &ImportStage) -> Option<FileOutcome
             }
             None
         }
-        ImportStage::Ready { merge, replace } => {
+        ImportStage::Ready {
+            merge,
+            update,
+            replace,
+        } => {
             ui.label(t!("files.merge_would", summary = merge.summary()));
+            if let Some(update) = update {
+                ui.label(t!("files.update_would", summary = update.summary()));
+            }
             ui.label(t!("files.replace_would", summary = replace.summary()));
             let mut chosen = None;
-            ui.horizontal(|ui| {
+            let choice = |preview: &ImportPreview| {
+                Some(FileOutcome::Import(
+                    Box::new(preview.result.clone()),
+                    preview.summary(),
+                ))
+            };
+            ui.horizontal_wrapped(|ui| {
                 if ui.button(t!("files.merge")).clicked() {
-                    chosen = Some(FileOutcome::Import(
-                        Box::new(merge.result.clone()),
-                        merge.summary(),
-                    ));
+                    chosen = choice(merge);
+                }
+                if let Some(update) = update
+                    && ui.button(t!("files.update")).clicked()
+                {
+                    chosen = choice(update);
                 }
                 if ui.button(t!("files.replace")).clicked() {
-                    chosen = Some(FileOutcome::Import(
-                        Box::new(replace.result.clone()),
-                        replace.summary(),
-                    ));
+                    chosen = choice(replace);
                 }
             });
             chosen
