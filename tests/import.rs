@@ -369,7 +369,7 @@ proptest! {
 /// The traveller exported, its eSIM's notes and the Riyadh trip's last day changed elsewhere.
 fn edited_elsewhere() -> State {
     let mut edited = traveller();
-    edited.sims[2].notes = "top up before Zürich".to_owned();
+    "top up before Zürich".clone_into(&mut edited.sims[2].notes);
     edited.trips[0].legs[0].to = common::d("2026-12-16");
     edited
 }
@@ -419,7 +419,7 @@ fn a_sim_with_another_id_matches_by_name_and_number_only() {
     let mut incoming = State::default();
     let mut card = current.sims[1].clone();
     card.id = SimId(40);
-    card.payment = "Mastercard ..9876".to_owned();
+    "Mastercard ..9876".clone_into(&mut card.payment);
     incoming.sims.push(card.clone());
     let preview = store::preview_import(&current, &incoming, ImportMode::MergeUpdating).unwrap();
     assert_eq!(

@@ -262,7 +262,7 @@ fn save_as_writes_the_state_and_continues_there_and_open_switches_files() {
 fn an_import_that_updates_a_sim_edited_elsewhere_and_its_undo() {
     let folder = tempfile::tempdir().unwrap();
     let mut edited = traveller();
-    edited.sims[2].notes = "top up before Zürich".to_owned();
+    "top up before Zürich".clone_into(&mut edited.sims[2].notes);
     let file = folder.path().join("edited.ron");
     sim_planner::store::save(&file, &edited).unwrap();
 
