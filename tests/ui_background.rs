@@ -20,9 +20,9 @@ use sim_planner::model::{RenewalId, RenewalStatus, State};
 use sim_planner::schedule::Agenda;
 use sim_planner::store::{self, SaveError};
 use sim_planner::ui::SimPlannerApp;
-use sim_planner::ui::autosave::StateWriter;
 use sim_planner::ui::document::Document;
 use sim_planner::ui::edit::Edit;
+use sim_planner::ui::writer::StateWriter;
 
 const OVERDUE_CHIP: &str = "Renew 巴林流量卡 with 每月 20GB on 2026-12-03";
 

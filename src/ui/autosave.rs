@@ -11,23 +11,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local};
 
+use super::writer::{OutsideChange, StateWriter, StoreWriter};
 use crate::model::State;
-use crate::store::{self, SaveError};
-
-/// Writes a state file. The store's atomic save in the app; tests put in one that blocks or
-/// fails to show what the window does meanwhile.
-pub trait StateWriter: Send {
-    fn write(&mut self, path: &Path, state: &State) -> Result<(), SaveError>;
-}
-
-/// [`store::save`]: temporary file, fsync, backup, rename, fsync of the folder.
-pub struct StoreWriter;
-
-impl StateWriter for StoreWriter {
-    fn write(&mut self, path: &Path, state: &State) -> Result<(), SaveError> {
-        store::save(path, state)
-    }
-}
+use crate::store::SaveError;
 
 /// The outcome of one write.
 #[derive(Clone, Debug)]
@@ -37,6 +23,10 @@ pub struct SaveReport {
     pub path: PathBuf,
     /// When it was written, or why it was not (worded for the status line).
     pub result: Result<DateTime<Local>, String>,
+    /// The write was refused because the file changed from outside: what it holds now.
+    pub outside: Option<OutsideChange>,
+    /// "Keep mine": where their version was kept.
+    pub kept_theirs: Option<PathBuf>,
 }
 
 /// A snapshot waiting to be written.
@@ -44,6 +34,8 @@ struct Job {
     seq: u64,
     path: PathBuf,
     state: State,
+    /// "Keep mine": keep what the file holds beside it first.
+    keep_mine: bool,
 }
 
 /// What the window and the thread share.
@@ -135,12 +127,26 @@ impl Autosaver {
     /// Queues `state` to be written to `path`, replacing any snapshot not yet taken. Returns
     /// the snapshot's number, which its [`SaveReport`] carries.
     pub fn submit(&mut self, path: &Path, state: State) -> u64 {
+        self.queue(path, state, false)
+    }
+
+    /// Queues "keep mine": what the file holds now is kept beside it, then `state` written.
+    pub fn submit_keep_mine(&mut self, path: &Path, state: State) -> u64 {
+        self.queue(path, state, true)
+    }
+
+    fn queue(&mut self, path: &Path, state: State, keep_mine: bool) -> u64 {
         self.submitted += 1;
-        let job = Job {
+        let mut job = Job {
             seq: self.submitted,
             path: path.to_path_buf(),
             state,
+            keep_mine,
         };
+        // A plain save never replaces a "keep mine" still waiting: it would lose theirs.
+        if let Some(waiting) = &self.shared.slot().latest {
+            job.keep_mine |= waiting.keep_mine;
+        }
         if let Some((writer, sender)) = &mut self.inline {
             let report = write(writer.as_mut(), job);
             self.shared.slot().finished = report.seq;
@@ -235,10 +241,23 @@ fn run(shared: &Shared, mut writer: Box<dyn StateWriter>, reports: &Sender<SaveR
 }
 
 fn write(writer: &mut dyn StateWriter, job: Job) -> SaveReport {
-    let result = match writer.write(&job.path, &job.state) {
-        Ok(()) => Ok(Local::now()),
+    let written = if job.keep_mine {
+        writer.keep_mine(&job.path, &job.state)
+    } else {
+        writer.write(&job.path, &job.state).map(|()| None)
+    };
+    let mut outside = None;
+    let mut kept_theirs = None;
+    let result = match written {
+        Ok(kept) => {
+            kept_theirs = kept;
+            Ok(Local::now())
+        }
         Err(error) => {
             log::warn!("autosave to {} failed: {error}", job.path.display());
+            if matches!(error, SaveError::ChangedOutside { .. }) {
+                outside = writer.outside_change(&job.path);
+            }
             Err(error.to_string())
         }
     };
@@ -246,5 +265,7 @@ fn write(writer: &mut dyn StateWriter, job: Job) -> SaveReport {
         seq: job.seq,
         path: job.path,
         result,
+        outside,
+        kept_theirs,
     }
 }

@@ -7,11 +7,14 @@ use std::time::Duration;
 
 use chrono::{DateTime, Local};
 
-use super::autosave::{Autosaver, StateWriter, StoreWriter};
+use super::autosave::Autosaver;
 use super::edit::Edit;
+use super::guard::{FileGuard, WATCH_EVERY};
 use super::history::History;
+use super::writer::OutsideChange;
+use super::writer::{StateWriter, StoreWriter};
 use crate::model::State;
-use crate::store;
+use crate::store::{self, FileStamp, StateLock};
 
 /// What the status line says about saving.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +60,13 @@ pub struct Document {
     repaint: Option<egui::Context>,
     /// The snapshot whose report the status line waits for.
     latest_save: u64,
+    /// The open file's lock, known stamp and watch, when the window holds the file.
+    guard: Option<FileGuard>,
+    /// A change found in the file from outside, waiting for the window to decide; `true` when
+    /// a save found it (so a change of this window's waits too).
+    outside: Option<(OutsideChange, bool)>,
+    /// "Keep mine" kept their version here; the window says so once.
+    kept_theirs: Option<PathBuf>,
 }
 
 impl Document {
@@ -80,7 +90,31 @@ impl Document {
             saver: None,
             repaint: None,
             latest_save: 0,
+            guard: None,
+            outside: None,
+            kept_theirs: None,
         }
+    }
+
+    /// The state file at `path`, held by `lock` (the window is its one writer) and loaded as
+    /// `stamp` stamped (`None`: no file yet): saved on every change, only over what it holds,
+    /// and watched for changes from outside.
+    pub fn open(state: State, lock: StateLock, stamp: Option<FileStamp>, autosave: bool) -> Self {
+        Self::open_watching(state, lock, stamp, autosave, WATCH_EVERY)
+    }
+
+    /// [`Self::open`], looking at the file every `every` (tests choose when a change is seen).
+    pub fn open_watching(
+        state: State,
+        lock: StateLock,
+        stamp: Option<FileStamp>,
+        autosave: bool,
+        every: std::time::Duration,
+    ) -> Self {
+        let path = lock.state_path().to_path_buf();
+        let mut doc = Self::new(state, Some(path), autosave);
+        doc.guard = Some(FileGuard::new(lock, stamp, every));
+        doc
     }
 
     /// A document that shows `state` from `path` and can change nothing (a file from a newer
@@ -189,14 +223,27 @@ impl Document {
         redone
     }
 
-    /// Continues at `path`, where the state as of `revision` was just written (File > Save
-    /// as): later changes are saved there, and one made meanwhile is saved at once.
-    pub fn continue_at(&mut self, path: PathBuf, revision: u64) {
-        self.path = Some(path);
+    /// Continues at the file `lock` holds, where the state as of `revision` was just written
+    /// as `stamp` stamped (File > Save as): later changes are saved there, one made meanwhile
+    /// at once. The previous file's lock is let go.
+    pub fn continue_at(&mut self, lock: StateLock, stamp: FileStamp, revision: u64) {
+        // The autosave thread writes with the old file's guard: finish it, then start anew.
+        self.saver = None;
+        self.path = Some(lock.state_path().to_path_buf());
+        self.guard = Some(FileGuard::new(lock, Some(stamp), WATCH_EVERY));
+        if let Some(ctx) = self.repaint.clone() {
+            self.set_repaint_of_guard(&ctx);
+        }
         self.autosave = true;
         self.save_status = SaveStatus::Saved(Local::now());
         if revision != self.revision {
             self.save();
+        }
+    }
+
+    fn set_repaint_of_guard(&self, ctx: &egui::Context) {
+        if let Some(guard) = &self.guard {
+            guard.set_repaint(ctx);
         }
     }
 
@@ -217,6 +264,9 @@ impl Document {
 
     /// Wakes `ctx` when a save finishes.
     pub fn set_repaint(&mut self, ctx: &egui::Context) {
+        if let Some(guard) = &self.guard {
+            guard.set_repaint(ctx);
+        }
         if self.repaint.is_none() {
             self.repaint = Some(ctx.clone());
             if let Some(saver) = &self.saver {
@@ -231,12 +281,68 @@ impl Document {
             return;
         };
         for report in saver.poll() {
+            if let Some(change) = report.outside {
+                self.outside = Some((change, true));
+            }
+            if report.kept_theirs.is_some() {
+                self.kept_theirs = report.kept_theirs;
+            }
             if report.seq == self.latest_save {
                 self.save_status = match report.result {
                     Ok(at) => SaveStatus::Saved(at),
                     Err(error) => SaveStatus::Failed(error),
                 };
             }
+        }
+    }
+
+    /// A change from outside waiting for the window (from the watch, or found by a save), once:
+    /// with `true` when this window's own change is waiting too (a conflict).
+    pub fn take_outside_change(&mut self) -> Option<(OutsideChange, bool)> {
+        if let Some(change) = self.guard.as_ref().and_then(FileGuard::poll) {
+            let mine_waiting = !self.saves_idle()
+                || matches!(self.save_status, SaveStatus::Failed(_) | SaveStatus::Saving);
+            self.outside = Some((change, mine_waiting));
+        }
+        self.outside.take()
+    }
+
+    /// Where "keep mine" kept their version, once.
+    pub fn take_kept_theirs(&mut self) -> Option<PathBuf> {
+        self.kept_theirs.take()
+    }
+
+    /// "Reload": their version becomes the state, as one undoable step; the file already holds
+    /// it, so nothing is written.
+    pub fn take_theirs(&mut self, theirs: State, stamp: Option<FileStamp>) {
+        if let Some(guard) = &self.guard {
+            guard.accept(stamp);
+        }
+        if theirs != self.state {
+            let before = std::mem::replace(&mut self.state, theirs);
+            self.history.record(before);
+            self.revision += 1;
+        }
+        self.save_status = SaveStatus::Unchanged;
+    }
+
+    /// "Keep mine": their version is kept beside the file, then this state is written.
+    pub fn keep_mine(&mut self) {
+        let (Some(path), true) = (self.path.clone(), self.autosave) else {
+            return;
+        };
+        self.ensure_saver();
+        if let Some(saver) = &mut self.saver {
+            self.latest_save = saver.submit_keep_mine(&path, self.state.clone());
+            self.save_status = SaveStatus::Saving;
+        }
+    }
+
+    /// "Merge": their version (stamped `stamp`) is what the file is known to hold from now on,
+    /// so the merged state can be written over it.
+    pub fn accept_outside(&mut self, stamp: Option<FileStamp>) {
+        if let Some(guard) = &self.guard {
+            guard.accept(stamp);
         }
     }
 
@@ -264,18 +370,31 @@ impl Document {
 
     /// Hands a snapshot to the autosave thread (started on the first save).
     fn save(&mut self) {
-        let Some(path) = &self.path else {
+        let Some(path) = self.path.clone() else {
             return;
         };
-        let saver = self.saver.get_or_insert_with(|| {
-            let writer = self.writer.take().unwrap_or_else(|| Box::new(StoreWriter));
-            let saver = Autosaver::new(writer);
-            if let Some(ctx) = &self.repaint {
-                saver.set_repaint(ctx);
-            }
-            saver
-        });
-        self.latest_save = saver.submit(path, self.state.clone());
-        self.save_status = SaveStatus::Saving;
+        self.ensure_saver();
+        if let Some(saver) = &mut self.saver {
+            self.latest_save = saver.submit(&path, self.state.clone());
+            self.save_status = SaveStatus::Saving;
+        }
+    }
+
+    /// Starts the autosave thread with the guarded writer of the open file (or the test's, or
+    /// the store's plain atomic save).
+    fn ensure_saver(&mut self) {
+        if self.saver.is_some() {
+            return;
+        }
+        let writer = match (&self.guard, self.writer.take()) {
+            (_, Some(writer)) => writer,
+            (Some(guard), None) => guard.writer(),
+            (None, None) => Box::new(StoreWriter),
+        };
+        let saver = Autosaver::new(writer);
+        if let Some(ctx) = &self.repaint {
+            saver.set_repaint(ctx);
+        }
+        self.saver = Some(saver);
     }
 }

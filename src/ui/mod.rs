@@ -11,6 +11,7 @@ pub mod dnd;
 pub mod document;
 pub mod edit;
 pub mod file_dialogs;
+pub mod guard;
 pub mod history;
 pub mod labels;
 pub mod painted;
@@ -19,6 +20,7 @@ pub mod schedule_cache;
 pub mod style;
 pub mod tasks;
 pub mod view_state;
+pub mod writer;
 
 // The views: each draws from a `ViewContext` and pushes actions; none imports another.
 pub mod alerts;

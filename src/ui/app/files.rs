@@ -11,7 +11,7 @@ use crate::model::State;
 use crate::ui::document::Document;
 use crate::ui::edit::Edit;
 use crate::ui::file_dialogs::FilePurpose;
-use crate::ui::files::{FileOutcome, FilesWindow, JobOutput, WindowRequest};
+use crate::ui::files::{FileOutcome, FilesWindow, Holding, JobOutput, WindowRequest};
 
 /// How many recent files the File menu lists.
 const MAX_RECENT_FILES: usize = 8;
@@ -92,21 +92,29 @@ impl SimPlannerApp {
     fn file_outcome(&mut self, outcome: FileOutcome) {
         self.files = None;
         match outcome {
-            FileOutcome::New(path) => {
-                self.doc = Document::new(State::default(), Some(path.clone()), true);
+            FileOutcome::New(path, lock) => {
+                self.doc = Document::open(State::default(), lock, None, true);
                 self.doc.enable_autosave();
                 self.remember(&path);
                 self.notice =
                     Some(t!("files.created", path = path.display().to_string()).into_owned());
             }
-            FileOutcome::Open(path, state) => {
-                self.doc = Document::new(*state, Some(path.clone()), true);
+            FileOutcome::Open(path, state, holding) => {
+                self.doc = match holding {
+                    Holding::Locked(lock, stamp) => Document::open(*state, lock, Some(stamp), true),
+                    Holding::ReadOnly(reason) => Document::read_only(*state, path.clone(), reason),
+                };
                 self.remember(&path);
                 self.notice =
                     Some(t!("files.opened", path = path.display().to_string()).into_owned());
             }
-            FileOutcome::SaveAs { path, revision } => {
-                self.doc.continue_at(path.clone(), revision);
+            FileOutcome::SaveAs {
+                path,
+                revision,
+                lock,
+                stamp,
+            } => {
+                self.doc.continue_at(lock, stamp, revision);
                 self.remember(&path);
                 self.notice =
                     Some(t!("files.saved_as", path = path.display().to_string()).into_owned());

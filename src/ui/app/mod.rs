@@ -30,6 +30,7 @@ use super::startup::Startup;
 use super::tasks::Tasks;
 use super::timeline::TimelineCache;
 use super::view_state::{AlertHorizon, CalendarKind, LeftTab, ViewState};
+use super::writer::OutsideChange;
 use super::{alerts, details, legend, month, plans, sim_list, timeline, trips};
 use crate::model::{PlanId, State};
 use crate::schedule::Agenda;
@@ -92,6 +93,8 @@ enum Prompt {
     Refused(Vec<String>),
     /// The window is closing, but the last change could not be written: why.
     CloseUnsaved(String),
+    /// The file changed from outside while this window had a change of its own waiting.
+    Conflict(Box<OutsideChange>),
 }
 
 /// Where closing the window stands.
@@ -130,11 +133,19 @@ pub struct SimPlannerApp {
 
 impl SimPlannerApp {
     /// The app as it opens after `startup`; `today` pins the date (else the clock is read).
-    pub fn new(startup: Startup, today: Option<NaiveDate>) -> Self {
+    pub fn new(mut startup: Startup, today: Option<NaiveDate>) -> Self {
+        let lock = startup.take_lock();
         let (doc, prompt) = match startup {
-            Startup::Loaded { state, path } => (Document::new(state, Some(path), true), None),
+            Startup::Loaded {
+                state, lock, stamp, ..
+            } => (Document::open(state, lock, Some(stamp), true), None),
             Startup::NoPath => (Document::new(State::default(), None, false), None),
             Startup::Newer {
+                ref path,
+                ref message,
+                ref shown,
+            }
+            | Startup::InUse {
                 ref path,
                 ref message,
                 ref shown,
@@ -146,10 +157,15 @@ impl SimPlannerApp {
                 ),
                 Some(Prompt::Welcome(Box::new(startup))),
             ),
-            Startup::FirstRun { ref path } | Startup::Broken { ref path, .. } => (
-                Document::new(State::default(), Some(path.clone()), false),
-                Some(Prompt::Welcome(Box::new(startup))),
-            ),
+            Startup::FirstRun { ref path, .. } | Startup::Broken { ref path, .. } => {
+                // The file's lock is kept from the start: the first file written is this
+                // window's.
+                let doc = match lock {
+                    Some(lock) => Document::open(State::default(), lock, None, false),
+                    None => Document::new(State::default(), Some(path.clone()), false),
+                };
+                (doc, Some(Prompt::Welcome(Box::new(startup))))
+            }
         };
         let clock = today.map_or(Clock::Local, Clock::Pinned);
         Self::from_parts(doc, clock, prompt)
@@ -294,6 +310,36 @@ impl SimPlannerApp {
         self.clock.wake_at_midnight(ctx);
     }
 
+    /// A change of the file from outside: reloaded as one undoable step when this window has
+    /// nothing waiting to be saved, else asked about (never overwritten silently).
+    fn outside_changes(&mut self) {
+        if let Some(kept) = self.doc.take_kept_theirs() {
+            self.notice = Some(
+                rust_i18n::t!("outside.kept_theirs", path = kept.display().to_string())
+                    .into_owned(),
+            );
+        }
+        let Some((change, mine_waiting)) = self.doc.take_outside_change() else {
+            return;
+        };
+        match change.theirs {
+            Ok(theirs) if !mine_waiting => {
+                self.doc.take_theirs(theirs, change.stamp);
+                self.notice = Some(rust_i18n::t!("outside.reloaded").into_owned());
+            }
+            Err(error) if !mine_waiting => {
+                self.notice =
+                    Some(rust_i18n::t!("outside.does_not_load", error = error).into_owned());
+            }
+            theirs => {
+                self.prompt = Some(Prompt::Conflict(Box::new(OutsideChange {
+                    theirs,
+                    stamp: change.stamp,
+                })));
+            }
+        }
+    }
+
     /// The keys of the command table, when no window or popup has them.
     fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         // Escape closes the topmost window first (an editor and a modal close themselves).
@@ -388,6 +434,7 @@ impl eframe::App for SimPlannerApp {
         self.tasks.set_repaint(&ctx);
         self.follow_the_clock(&ctx);
         self.doc.poll_saves();
+        self.outside_changes();
         self.refresh();
         self.closing_ui(&ctx);
         let mut actions = Vec::new();

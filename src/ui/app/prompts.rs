@@ -6,13 +6,28 @@ use std::time::Duration;
 use rust_i18n::t;
 
 use super::{Closing, Prompt, SimPlannerApp};
+use std::path::Path;
+
 use crate::model::State;
+use crate::store::FileStamp;
 use crate::ui::action::{Action, DeleteTarget};
 use crate::ui::document::SaveStatus;
 use crate::ui::edit::Edit;
 use crate::ui::editors::EditorOutcome;
+use crate::ui::file_dialogs::FilePurpose;
+use crate::ui::files::FilesWindow;
 use crate::ui::startup::{Startup, welcome_ui};
 use crate::ui::style;
+
+/// What the user chose about a change from outside.
+enum ConflictChoice {
+    /// Discard mine: their version becomes the state (one undoable step).
+    Reload(Box<State>, Option<FileStamp>),
+    /// Theirs kept beside the file as a conflict copy, mine written.
+    KeepMine,
+    /// Theirs merged into mine, through the import's preview.
+    Merge(Option<FileStamp>),
+}
 
 impl SimPlannerApp {
     /// Closing waits for the last write, and says so if it failed.
@@ -48,6 +63,7 @@ impl SimPlannerApp {
         let state = self.doc.state();
         let mut close = false;
         let (mut retry_save, mut close_anyway) = (false, false);
+        let mut conflict = None;
         let modal =
             egui::Modal::new(egui::Id::unique("sim-planner-prompt")).show(ctx, |ui| {
                 ui.set_max_width(460.0);
@@ -122,6 +138,35 @@ impl SimPlannerApp {
                             close = true;
                         }
                     }
+                    Prompt::Conflict(change) => {
+                        ui.heading(t!("outside.conflict"));
+                        ui.label(t!("outside.conflict_text"));
+                        if let Err(error) = &change.theirs {
+                            ui.colored_label(
+                                style::WARNING,
+                                t!("outside.theirs_broken", error = error.as_str()),
+                            );
+                        }
+                        ui.horizontal_wrapped(|ui| {
+                            if let Ok(theirs) = &change.theirs
+                                && ui.button(t!("outside.reload")).clicked()
+                            {
+                                conflict = Some(ConflictChoice::Reload(
+                                    Box::new(theirs.clone()),
+                                    change.stamp.clone(),
+                                ));
+                                close = true;
+                            }
+                            if ui.button(t!("outside.keep_mine")).clicked() {
+                                conflict = Some(ConflictChoice::KeepMine);
+                                close = true;
+                            }
+                            if change.theirs.is_ok() && ui.button(t!("outside.merge")).clicked() {
+                                conflict = Some(ConflictChoice::Merge(change.stamp.clone()));
+                                close = true;
+                            }
+                        });
+                    }
                     Prompt::CloseUnsaved(error) => {
                         ui.heading(t!("prompt.close_unsaved"));
                         ui.colored_label(style::DANGER, error.as_str());
@@ -156,13 +201,32 @@ impl SimPlannerApp {
                     }
                 }
             });
-        let dismissable = !matches!(
-            prompt,
-            Prompt::Welcome(startup)
-                if matches!(**startup, Startup::FirstRun { .. } | Startup::Broken { .. })
-        );
+        // A conflict is answered, not dismissed: closing it would leave the file unsaved.
+        let dismissable = !matches!(prompt, Prompt::Conflict(_))
+            && !matches!(
+                prompt,
+                Prompt::Welcome(startup)
+                    if matches!(**startup, Startup::FirstRun { .. } | Startup::Broken { .. })
+            );
         if close || (dismissable && modal.should_close()) {
             self.prompt = None;
+        }
+        match conflict {
+            Some(ConflictChoice::Reload(theirs, stamp)) => {
+                self.doc.take_theirs(*theirs, stamp);
+                self.notice = Some(t!("outside.reloaded").into_owned());
+            }
+            Some(ConflictChoice::KeepMine) => self.doc.keep_mine(),
+            Some(ConflictChoice::Merge(stamp)) => {
+                // Theirs is what the file is known to hold now; the import's preview shows
+                // what merging it gives, and its Merge writes over theirs.
+                self.doc.accept_outside(stamp);
+                if let Some(path) = self.doc.path().map(Path::to_path_buf) {
+                    self.files = Some(FilesWindow::with_path(FilePurpose::Import, &path));
+                    self.run_file_window();
+                }
+            }
+            None => {}
         }
         if retry_save {
             self.doc.save_again();

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Utc};
 use rust_i18n::t;
 
-use super::{FileJob, FileOutcome, FilesWindow, ImportStage, JobOutput, RangeChoice};
+use super::{FileJob, FileOutcome, FilesWindow, Holding, ImportStage, JobOutput, RangeChoice};
 use crate::export::{self, ExportFormat, ExportRange};
 use crate::model::State;
-use crate::store::{self, ImportMode};
+use crate::store::{self, ImportMode, StateLock};
 use crate::ui::document::Document;
 use crate::ui::file_dialogs::FilePurpose;
 
@@ -28,22 +28,48 @@ impl FilesWindow {
         let job: FileJob = match self.purpose {
             FilePurpose::New => Box::new(move || {
                 if path.exists() {
-                    JobOutput::Failed(
+                    return JobOutput::Failed(
                         t!("files.exists", path = path.display().to_string()).into_owned(),
-                    )
-                } else {
-                    JobOutput::Done(FileOutcome::New(path))
+                    );
+                }
+                match StateLock::try_acquire(&path) {
+                    Ok(lock) => JobOutput::Done(FileOutcome::New(path, lock)),
+                    Err(error) => JobOutput::Failed(error.to_string()),
                 }
             }),
-            FilePurpose::Open => Box::new(move || match store::load(&path) {
-                Ok(loaded) => JobOutput::Done(FileOutcome::Open(path, Box::new(loaded))),
-                Err(error) => JobOutput::Failed(error.to_string()),
-            }),
+            FilePurpose::Open => {
+                if doc
+                    .path()
+                    .is_some_and(|open| export::is_same_file(open, &path))
+                {
+                    self.error = Some(t!("files.already_open").into_owned());
+                    return None;
+                }
+                Box::new(move || open_job(path))
+            }
             FilePurpose::SaveAs => {
+                if doc
+                    .path()
+                    .is_some_and(|open| export::is_same_file(open, &path))
+                {
+                    self.error = Some(t!("files.already_open").into_owned());
+                    return None;
+                }
                 let revision = doc.revision();
-                Box::new(move || match store::save(&path, &state) {
-                    Ok(()) => JobOutput::Done(FileOutcome::SaveAs { path, revision }),
-                    Err(error) => JobOutput::Failed(error.to_string()),
+                Box::new(move || {
+                    let lock = match StateLock::try_acquire(&path) {
+                        Ok(lock) => lock,
+                        Err(error) => return JobOutput::Failed(error.to_string()),
+                    };
+                    match store::save_locked(&lock, &state) {
+                        Ok(stamp) => JobOutput::Done(FileOutcome::SaveAs {
+                            path,
+                            revision,
+                            lock,
+                            stamp,
+                        }),
+                        Err(error) => JobOutput::Failed(error.to_string()),
+                    }
                 })
             }
             FilePurpose::Import => Box::new(move || JobOutput::Checked(read_import(&state, &path))),
@@ -130,6 +156,28 @@ impl FilesWindow {
             }
         }
         .map_err(|error| error.to_string())
+    }
+}
+
+/// Open: the file's lock first (read-only when another window holds it), then the file.
+fn open_job(path: PathBuf) -> JobOutput {
+    match StateLock::try_acquire(&path) {
+        Ok(lock) => match store::load_with_stamp(&path) {
+            Ok((state, stamp)) => JobOutput::Done(FileOutcome::Open(
+                path,
+                Box::new(state),
+                Holding::Locked(lock, stamp),
+            )),
+            Err(error) => JobOutput::Failed(error.to_string()),
+        },
+        Err(busy) => match store::load(&path) {
+            Ok(state) => JobOutput::Done(FileOutcome::Open(
+                path,
+                Box::new(state),
+                Holding::ReadOnly(busy.to_string()),
+            )),
+            Err(error) => JobOutput::Failed(error.to_string()),
+        },
     }
 }
 

@@ -13,7 +13,7 @@ use rust_i18n::t;
 
 use crate::export::ExportFormat;
 use crate::model::{State, TripId};
-use crate::store::ImportPreview;
+use crate::store::{FileStamp, ImportPreview, StateLock};
 use crate::ui::file_dialogs::{DialogRequest, FilePurpose};
 
 /// Which days an exported schedule covers.
@@ -37,16 +37,30 @@ pub enum ImportStage {
 
 /// What the user asked for, once the window has a path.
 pub enum FileOutcome {
-    /// Start an empty state in a new file (the current one is saved first).
-    New(PathBuf),
+    /// Start an empty state in a new file (the current one is saved first), held by `lock`.
+    New(PathBuf, StateLock),
     /// Switch to another state file.
-    Open(PathBuf, Box<State>),
-    /// The state as of `revision` was written to `path`: continue there.
-    SaveAs { path: PathBuf, revision: u64 },
+    Open(PathBuf, Box<State>, Holding),
+    /// The state as of `revision` was written to `path` (held by `lock`, stamped `stamp`):
+    /// continue there.
+    SaveAs {
+        path: PathBuf,
+        revision: u64,
+        lock: StateLock,
+        stamp: FileStamp,
+    },
     /// Apply an import (one undo step).
     Import(Box<State>, String),
     /// A file was written; the message says what.
     Exported(String),
+}
+
+/// Whether this window may write a file it opens.
+pub enum Holding {
+    /// It holds the lock; the file loaded as `stamp` stamped.
+    Locked(StateLock, FileStamp),
+    /// Another window holds it (or it cannot be locked): read-only, for this reason.
+    ReadOnly(String),
 }
 
 /// What a file job gives back to its window.
