@@ -1,11 +1,11 @@
 //! Fuzzing in CI (issue 11): structured mutations of `traveller.ron` and random bytes. Each
 //! input loads or is refused cleanly (no panic); each one that loads then runs the agenda,
-//! `agenda --json` and every export without panic, and saves and loads back equal.
+//! `agenda --json`, every export and one window frame of the month and of the timeline without
+//! panic, and saves and loads back equal.
 //!
 //! Each attack runs as its own proptest runner so that the counts can be printed: the table of
 //! the closing note of issue 11 comes from `cargo test --test fuzz -- --nocapture`. (A panic
-//! fails the test with the smallest input that panics; one window frame per accepted input is
-//! the UI tests' part.)
+//! fails the test with the smallest input that panics.)
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -21,6 +21,8 @@ use sim_planner::cli::{agenda_json, agenda_text};
 use sim_planner::export::{ExportFormat, ExportRange, export_text};
 use sim_planner::model::State;
 use sim_planner::store;
+use sim_planner::ui::SimPlannerApp;
+use sim_planner::ui::view_state::CalendarKind;
 
 fn traveller_bytes() -> Vec<u8> {
     std::fs::read(common::fixture("traveller.ron")).unwrap()
@@ -66,6 +68,7 @@ fn use_everything(state: &State) -> Result<(), TestCaseError> {
             ExportRange::for_trip(state, trip.id, state.settings.lead_days).ok()
         }),
     );
+    window_frames(state);
     for range in &ranges {
         for format in [
             ExportFormat::Ics,
@@ -78,6 +81,19 @@ fn use_everything(state: &State) -> Result<(), TestCaseError> {
         }
     }
     Ok(())
+}
+
+/// One frame of the window on `state`, in the month view and in the timeline (kittest, no
+/// rendering).
+fn window_frames(state: &State) {
+    let app = SimPlannerApp::with_state(state.clone(), today());
+    let mut harness = common::ui::builder().build_eframe(move |cc| {
+        sim_planner::ui::install_fonts(&cc.egui_ctx);
+        app
+    });
+    harness.step();
+    harness.state_mut().view_mut().calendar = CalendarKind::Timeline;
+    harness.step();
 }
 
 /// Runs `cases` inputs of `strategy` through [`load_and_use`] and prints the counts.

@@ -335,3 +335,33 @@ fn the_worst_case_at_the_limits_runs_the_agenda_and_every_export() {
         assert!(bytes > 0, "{what}");
     }
 }
+
+/// The window's first frames on the worst case: the month, the timeline, each tab, the day
+/// panel and the alerts of everything ahead (no timing here; the closing note of issue 11 has
+/// the figures from a release run: `cargo test --release --test limits window -- --nocapture`).
+#[test]
+fn the_worst_case_at_the_limits_opens_in_the_window() {
+    use sim_planner::ui::SimPlannerApp;
+    use sim_planner::ui::view_state::{AlertHorizon, CalendarKind, LeftTab};
+    let state = state_at_the_limits(HOSTILE_TEXT, today());
+    let started = std::time::Instant::now();
+    let app = SimPlannerApp::with_state(state, today()).with_alert_horizon(AlertHorizon::All);
+    let mut harness = common::ui::builder().build_eframe(move |cc| {
+        sim_planner::ui::install_fonts(&cc.egui_ctx);
+        app
+    });
+    harness.step();
+    let first_frame = started.elapsed();
+    harness.state_mut().view_mut().selected_day = Some(today());
+    for tab in [LeftTab::Plans, LeftTab::Trips, LeftTab::Sims] {
+        harness.state_mut().view_mut().left_tab = tab;
+        harness.step();
+    }
+    harness.state_mut().view_mut().calendar = CalendarKind::Timeline;
+    harness.step();
+    eprintln!(
+        "the window's first frame on the worst case: {first_frame:?}; all frames: {:?}",
+        started.elapsed()
+    );
+    assert!(!harness.state().agenda().sims.is_empty());
+}
