@@ -138,8 +138,12 @@ impl Drop for StateLock {
     fn drop(&mut self) {
         // Still locked here: clear the process id so no one reads a stale one, then let the
         // lock go (closing the file would too).
-        let _ = self.file.set_len(0);
-        let _ = self.file.unlock();
+        if let Err(error) = self.file.set_len(0) {
+            log::debug!("could not clear {}: {error}", self.lock_path.display());
+        }
+        if let Err(error) = self.file.unlock() {
+            log::warn!("could not unlock {}: {error}", self.lock_path.display());
+        }
     }
 }
 

@@ -106,7 +106,9 @@ pub fn keep_conflict_copy(lock: &StateLock) -> Result<Option<(PathBuf, FileStamp
             Ok(mut copy) => {
                 let written = copy.write_all(&bytes).and_then(|()| copy.sync_all());
                 if let Err(error) = written {
-                    let _ = fs::remove_file(&candidate);
+                    if let Err(removing) = fs::remove_file(&candidate) {
+                        log::warn!("could not remove {}: {removing}", candidate.display());
+                    }
                     return Err(write_error(error));
                 }
                 return Ok(Some((candidate, stamp)));

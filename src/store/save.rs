@@ -276,8 +276,12 @@ fn remove_stale_temp_files(folder: &Path, prefix: &OsString, cleanup: Cleanup) {
                 .ok()
                 .and_then(|modified| now.duration_since(modified).ok())
                 .is_some_and(|age| age >= min_age);
-        if metadata.is_file() && old_enough {
-            let _ = fs::remove_file(entry.path());
+        if metadata.is_file()
+            && old_enough
+            && let Err(error) = fs::remove_file(entry.path())
+        {
+            // Harmless: it is tried again on the next save.
+            log::debug!("could not remove {}: {error}", entry.path().display());
         }
     }
 }
@@ -305,7 +309,11 @@ fn keep_backup(
     // When a save was killed after keeping the backup but before replacing the file, `backup`
     // and `target` are links to one file, and then POSIX rename does nothing and leaves the
     // temporary name behind. In every other case it is gone, and this finds nothing to remove.
-    let _ = fs::remove_file(copy_path);
+    if let Err(error) = fs::remove_file(&copy_path)
+        && error.kind() != io::ErrorKind::NotFound
+    {
+        log::warn!("could not remove {}: {error}", copy_path.display());
+    }
     Ok(())
 }
 
@@ -319,7 +327,9 @@ fn copy_file(from: &Path, to: &Path) -> io::Result<()> {
     let copied = io::copy(&mut source, &mut copy).and_then(|_| copy.sync_all());
     if copied.is_err() {
         // Not yet owned by a `NamedTempFile`, so nothing else would remove it.
-        let _ = fs::remove_file(to);
+        if let Err(error) = fs::remove_file(to) {
+            log::warn!("could not remove the partial copy {}: {error}", to.display());
+        }
     }
     copied
 }
@@ -327,7 +337,9 @@ fn copy_file(from: &Path, to: &Path) -> io::Result<()> {
 /// Flushes the folder so the renames survive a power cut. Not every platform can open or sync
 /// a folder (Windows cannot), and the new file is already in place, so errors are ignored.
 fn sync_folder(folder: &Path) {
-    if let Ok(dir) = File::open(folder) {
-        let _ = dir.sync_all();
+    if let Ok(dir) = File::open(folder)
+        && let Err(error) = dir.sync_all()
+    {
+        log::debug!("could not flush the folder {}: {error}", folder.display());
     }
 }
