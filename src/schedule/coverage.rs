@@ -55,17 +55,14 @@ pub fn sim_covers_on(state: &State, schedule: &SimSchedule, day: NaiveDate, coun
     let Some(segment) = schedule.segment_on(day) else {
         return false;
     };
-    let plan_coverage = segment
+    let Some(sim) = state.sim(schedule.id) else {
+        return false;
+    };
+    // The `valid_until` period (and a renewal whose plan is gone) works where the SIM does.
+    let coverage = segment
         .plan
         .and_then(|id| state.plan(id))
-        .map(|plan| &plan.coverage);
-    let coverage = match plan_coverage {
-        Some(list) if !list.is_empty() => list,
-        _ => match state.sim(schedule.id) {
-            Some(sim) => &sim.coverage,
-            None => return false,
-        },
-    };
+        .map_or(sim.coverage.as_slice(), |plan| plan.coverage_for(sim));
     coverage
         .iter()
         .any(|code| code.eq_ignore_ascii_case(country))
