@@ -6,7 +6,7 @@ mod support;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use sim_planner::schedule::{Agenda, DateRange, alerts, suggestions};
+use sim_planner::schedule::{Agenda, DateRange, alerts};
 
 fn bench_schedule(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
@@ -18,9 +18,6 @@ fn bench_schedule(c: &mut Criterion) {
     let window = DateRange::new(today, NaiveDate::from_ymd_opt(2027, 1, 3).unwrap());
     c.bench_function("alerts for 30 days", |b| {
         b.iter(|| alerts(std::hint::black_box(&agenda), window));
-    });
-    c.bench_function("suggestions", |b| {
-        b.iter(|| suggestions(&state, std::hint::black_box(&agenda)));
     });
     let big = support::large_state(100, 50_000, 40, today);
     c.bench_function("agenda 100 SIMs, 50000 renewals, 40 trips", |b| {

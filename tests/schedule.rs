@@ -10,7 +10,8 @@ use sim_planner::model::{
     DataAllowance, PlanId, RenewalRule, RenewalStatus, SimId, State, TripId, Validity,
 };
 use sim_planner::schedule::{
-    Agenda, AlertKind, DateRange, ServiceRun, alerts, plan_end, preview_renewal, suggestions,
+    Agenda, AlertKind, DateRange, ServiceRun, UncoverableReason, alerts, cover_trip, plan_end,
+    preview_renewal,
 };
 
 fn run(start: Option<&str>, end: &str) -> ServiceRun {
@@ -472,6 +473,9 @@ fn costs_are_summed_per_month_and_currency_and_in_the_base_currency() {
 
 // --- Suggestions ----------------------------------------------------------------------------
 
+/// Time enough for the small searches of these tests to finish (and so be proven optimal).
+const BUDGET: std::time::Duration = std::time::Duration::from_mins(1);
+
 #[test]
 fn suggestions_pick_the_cheapest_plans_that_cover_every_uncovered_day() {
     let mut card = sim(2, "Batelco", RenewalRule::Extend, Some("2026-12-05"));
@@ -491,13 +495,20 @@ fn suggestions_pick_the_cheapest_plans_that_cover_every_uncovered_day() {
     s.trips = vec![trip(1, &[("SA", "2026-12-10", "2026-12-15")])];
     let agenda = Agenda::compute(&s, d("2026-12-04"));
     assert_eq!(agenda.trips[0].uncovered.len(), 6);
-    let picks = suggestions(&s, &agenda);
-    assert_eq!(picks.len(), 1);
+    // No base currency, but every candidate is in BHD (the Airalo plan does not work in SA):
+    // one week (3.000) beats six days (6.000) and a month (8.000).
+    let cover = cover_trip(&s, TripId(1), d("2026-12-04"), BUDGET).unwrap();
+    assert!(cover.optimal);
+    assert_eq!(cover.currency.as_deref(), Some("BHD"));
+    assert_eq!(cover.purchases.len(), 1);
+    let pick = &cover.purchases[0];
     assert_eq!(
-        (picks[0].sim, picks[0].plan, picks[0].on),
+        (pick.sim, pick.plan, pick.on),
         (SimId(2), PlanId(2), d("2026-12-10"))
     );
-    assert_eq!(picks[0].covers.len(), 6);
+    assert_eq!(pick.covers.len(), 6);
+    assert_eq!(cover.total, "3.000".parse().unwrap());
+    assert!(cover.uncoverable.is_empty());
 
     // Adding the suggestion as a renewal leaves nothing uncovered.
     s.renewals.push(renewal(1, 2, 2, "2026-12-10"));
@@ -513,8 +524,13 @@ fn suggestions_are_empty_when_no_plan_covers_the_country() {
         vec![],
     );
     s.trips = vec![trip(1, &[("CH", "2027-01-21", "2027-01-22")])];
-    let agenda = Agenda::compute(&s, d("2026-12-04"));
-    assert!(suggestions(&s, &agenda).is_empty());
+    let cover = cover_trip(&s, TripId(1), d("2026-12-04"), BUDGET).unwrap();
+    assert!(cover.purchases.is_empty());
+    let reasons: Vec<_> = cover.uncoverable.iter().map(|u| &u.reason).collect();
+    assert_eq!(
+        reasons,
+        vec![&UncoverableReason::NoPlan, &UncoverableReason::NoPlan]
+    );
 }
 
 // --- Preview (drag tooltip) -----------------------------------------------------------------

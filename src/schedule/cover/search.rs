@@ -1,0 +1,264 @@
+//! The exact search for a cheapest trip cover, in three steps:
+//!
+//! 1. **Which pairs can be covered at all.** A (day, country) is coverable when the schedule as
+//!    it is serves it, or when one SIM alone can be made to serve it: a `Restart` SIM by buying a
+//!    plan that works there on that very day, any other by a small search of that SIM alone up to
+//!    that day (an `Extend` SIM may need several purchases, or to push a renewal already planned).
+//!    The others are reported with their reason and left out of the rest.
+//! 2. **A lower bound** per coverable pair that the schedule as it is leaves unserved and that
+//!    no renewal already planned could ever serve: any cover must buy a plan whose run holds it.
+//!    A purchase of plan `p` for SIM `s` serves at most `cap(s, p)` such pairs (the most any
+//!    stretch of `p`'s length holds in the countries `p` works in for `s`), so charging each pair
+//!    the least `price / cap` over the purchases that could serve it never charges a purchase more
+//!    than its price: the sum over the pairs still unserved is a lower bound on what they cost.
+//! 3. **The branch and bound over days** (`engine.rs`), from the schedule as it is (the best
+//!    cover so far: buying nothing), over the purchases of `options.rs`. Its objective is the
+//!    number of coverable pairs left uncovered, then the cost, then the number of purchases; it
+//!    cuts only paths that cannot beat the best found, merges paths that reach one state, and
+//!    skips only purchases that some purchase set it does try matches or beats, so the best
+//!    cover it finishes with is optimal. Past the deadline it stops; the best found is then
+//!    reported as not proven optimal.
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::engine::{Engine, Goal, Outcome, Score, bits};
+use super::model::{Day, Model};
+use crate::model::{PlanId, RenewalRule, SimId};
+
+/// What the search found, in the state's terms.
+pub(super) struct Searched {
+    /// In the order they apply: (SIM, plan, day, price in the comparison currency).
+    pub bought: Vec<(SimId, PlanId, NaiveDate, Decimal)>,
+    /// The (day, country) pairs from today on that some purchase set can cover.
+    pub coverable: BTreeSet<(NaiveDate, String)>,
+    /// Countries that some candidate plan works in.
+    pub priced_countries: BTreeSet<String>,
+    /// Coverable pairs the cover leaves uncovered, as the search counted them.
+    pub uncovered: u32,
+    /// The search finished before the deadline.
+    pub complete: bool,
+}
+
+impl Searched {
+    /// Nothing searched (no day of the trip is today or later).
+    pub fn nothing() -> Self {
+        Self {
+            bought: Vec::new(),
+            coverable: BTreeSet::new(),
+            priced_countries: BTreeSet::new(),
+            uncovered: 0,
+            complete: true,
+        }
+    }
+}
+
+/// Finds a cheapest cover of the trip in `model`, stopping at `deadline`.
+pub(super) fn solve(model: &Model, deadline: Option<Instant>) -> Searched {
+    let all_sims: Vec<usize> = (0..model.sims.len()).collect();
+    let baseline = run(
+        model,
+        &Goal {
+            required: &model.trip_countries,
+            lower_bound: &[],
+            sims: &all_sims,
+            horizon: model.days,
+            purchases: false,
+            first_full_cover: false,
+            deadline: None,
+        },
+        None,
+    );
+    let (required, mut complete) = coverable(model, &baseline.missing, deadline);
+    let lower_bound = lower_bounds(model, &required, &baseline.missing);
+    let unserved_at_first: u32 = required
+        .iter()
+        .zip(&baseline.missing)
+        .map(|(required, missing)| (required & missing).count_ones())
+        .sum();
+    let best = run(
+        model,
+        &Goal {
+            required: &required,
+            lower_bound: &lower_bound,
+            sims: &all_sims,
+            horizon: model.days,
+            purchases: true,
+            first_full_cover: false,
+            deadline,
+        },
+        Some(Score {
+            uncovered: unserved_at_first,
+            cost: Decimal::ZERO,
+            count: 0,
+        }),
+    );
+    complete &= best.complete;
+
+    let bought = best
+        .bought
+        .iter()
+        .filter_map(|bought| {
+            let sim = model.sims.get(bought.sim)?;
+            let candidate = sim.candidates.get(bought.candidate)?;
+            Some((
+                sim.id,
+                candidate.plan,
+                model.date(bought.day),
+                candidate.price,
+            ))
+        })
+        .collect();
+    let coverable = (0..model.days)
+        .flat_map(|day| bits(required[day]).map(move |country| (day, country)))
+        .filter_map(|(day, country)| Some((model.date(day), model.countries.get(country)?.clone())))
+        .collect();
+    let priced: u64 = model
+        .sims
+        .iter()
+        .flat_map(|sim| &sim.candidates)
+        .fold(0, |all, candidate| all | candidate.class);
+    let priced_countries = bits(priced)
+        .filter_map(|country| model.countries.get(country).cloned())
+        .collect();
+    let uncovered = if best.bought.is_empty() {
+        unserved_at_first
+    } else {
+        best.score.uncovered
+    };
+    Searched {
+        bought,
+        coverable,
+        priced_countries,
+        uncovered,
+        complete,
+    }
+}
+
+fn run(model: &Model, goal: &Goal<'_>, baseline: Option<Score>) -> Outcome {
+    Engine::new(model, goal, baseline).run()
+}
+
+/// Step 1: per day, the trip countries some purchase set can cover (`missing` is what the
+/// schedule as it is leaves unserved). `false` when a check ran out of time; the pair then
+/// counts as coverable.
+fn coverable(model: &Model, missing: &[u64], deadline: Option<Instant>) -> (Vec<u64>, bool) {
+    let mut required = model.trip_countries.clone();
+    let mut complete = true;
+    for day in 0..model.days {
+        for country in bits(missing.get(day).copied().unwrap_or(0)) {
+            let bit = 1u64 << country;
+            let mut can = false;
+            for (index, sim) in model.sims.iter().enumerate() {
+                let buys_it = sim.candidates.iter().any(|c| c.class & bit != 0);
+                let pushes_it = !sim.candidates.is_empty()
+                    && sim.existing.iter().any(|event| event.class & bit != 0);
+                if !buys_it && !pushes_it {
+                    continue;
+                }
+                if sim.rule == RenewalRule::Restart && buys_it {
+                    // Bought that very day, the plan serves it: the last renewal wins.
+                    can = true;
+                    break;
+                }
+                let mut alone = vec![0; day + 1];
+                alone[day] = bit;
+                let outcome = run(
+                    model,
+                    &Goal {
+                        required: &alone,
+                        lower_bound: &[],
+                        sims: &[index],
+                        horizon: day + 1,
+                        purchases: true,
+                        first_full_cover: true,
+                        deadline,
+                    },
+                    Some(Score {
+                        uncovered: 0,
+                        cost: Decimal::MAX,
+                        count: u32::MAX,
+                    }),
+                );
+                complete &= outcome.complete;
+                if outcome.score.uncovered == 0 || !outcome.complete {
+                    can = true;
+                    break;
+                }
+            }
+            if !can {
+                required[day] &= !bit;
+            }
+        }
+    }
+    (required, complete)
+}
+
+/// Step 2: per day and country, the lower bound of what serving it costs (zero where the
+/// bound does not apply), `day * countries + country`.
+fn lower_bounds(model: &Model, required: &[u64], missing: &[u64]) -> Vec<Decimal> {
+    let countries = model.countries.len().max(1);
+    // Pairs a renewal already in the state might serve once purchases move it.
+    let mut maybe_free = vec![0u64; model.days];
+    for sim in &model.sims {
+        for event in &sim.existing {
+            let last = match sim.rule {
+                RenewalRule::Extend => model.days - 1,
+                RenewalRule::Restart | RenewalRule::LaterOf => {
+                    day_within(model, model.end(event.slot, event.day))
+                }
+            };
+            for free in maybe_free.iter_mut().take(last + 1).skip(event.day) {
+                *free |= event.class;
+            }
+        }
+    }
+    let to_pay: Vec<u64> = (0..model.days)
+        .map(|day| required[day] & missing[day] & !maybe_free[day])
+        .collect();
+    let mut bound = vec![Decimal::ZERO; model.days * countries];
+    let mut bounded = vec![false; model.days * countries];
+    for sim in &model.sims {
+        for candidate in &sim.candidates {
+            let mut prefix = Vec::with_capacity(model.days + 1);
+            prefix.push(0u32);
+            for mask in &to_pay {
+                let last = prefix.last().copied().unwrap_or(0);
+                prefix.push(last + (mask & candidate.class).count_ones());
+            }
+            let cap = (0..model.days)
+                .map(|start| {
+                    let last = day_within(model, model.end(candidate.slot, start));
+                    prefix[last + 1] - prefix[start]
+                })
+                .max()
+                .unwrap_or(0);
+            if cap == 0 {
+                continue;
+            }
+            let Some(share) = candidate.price.checked_div(Decimal::from(cap)) else {
+                continue;
+            };
+            // Rounded down, so the bound stays below what the pairs really cost.
+            let share = share.round_dp_with_strategy(12, RoundingStrategy::ToZero);
+            for (day, mask) in to_pay.iter().enumerate() {
+                for country in bits(mask & candidate.class) {
+                    let cell = day * countries + country;
+                    if !bounded[cell] || share < bound[cell] {
+                        bound[cell] = share;
+                        bounded[cell] = true;
+                    }
+                }
+            }
+        }
+    }
+    bound
+}
+
+/// `end` clamped to the model's days.
+fn day_within(model: &Model, end: i64) -> Day {
+    usize::try_from(end.max(0)).unwrap_or(0).min(model.days - 1)
+}
