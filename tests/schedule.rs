@@ -7,11 +7,11 @@ use chrono::{Datelike as _, NaiveDate};
 use common::{d, plan, renewal, sim, state, trip};
 use proptest::prelude::*;
 use sim_planner::model::{
-    DataAllowance, PlanId, RenewalRule, RenewalStatus, SimId, State, TripId, Validity,
+    DataAllowance, PlanId, RenewalId, RenewalRule, RenewalStatus, SimId, State, TripId, Validity,
 };
 use sim_planner::schedule::{
-    Agenda, AlertKind, DateRange, ServiceRun, UncoverableReason, alerts, cover_trip, plan_end,
-    preview_renewal,
+    Agenda, AlertKind, DataForecast, DateRange, DayStatus, ServiceRun, UncoverableReason, alerts,
+    cover_trip, plan_end, preview_renewal, trip_days,
 };
 
 fn run(start: Option<&str>, end: &str) -> ServiceRun {
@@ -406,6 +406,86 @@ fn a_trip_day_with_no_service_at_all_is_uncovered() {
     assert_eq!(agenda.trips[0].id, TripId(7));
     assert_eq!(agenda.trips[0].uncovered.len(), 1);
     assert_eq!(agenda.trips[0].uncovered[0].date, d("2026-12-02"));
+}
+
+/// SIM 1 (SA, 1000 MB a day) with a weekly 3000 MB plan from Dec 10: data for Dec 10-12, none
+/// from Dec 13 (3000 / 1000 = 3 days). SIM 2 works in SA through Dec 14 from what it already
+/// has (no forecast: the allowance of that period is not known). The trip is SA, Dec 10-15.
+fn data_run_out_trip() -> State {
+    let mut card = sim(1, "Batelco", RenewalRule::Extend, None);
+    card.coverage = vec!["SA".into()];
+    card.daily_use_mb = Some(1000);
+    let mut other = sim(2, "Zain", RenewalRule::Extend, Some("2026-12-14"));
+    other.coverage = vec!["SA".into()];
+    let mut weekly = plan(1, "Batelco", Validity::Weeks(1), "3.000", "BHD");
+    weekly.data = DataAllowance::Megabytes(3000);
+    let mut s = state(
+        vec![card, other],
+        vec![weekly],
+        vec![renewal(1, 1, 1, "2026-12-10")],
+    );
+    s.trips = vec![trip(1, &[("SA", "2026-12-10", "2026-12-15")])];
+    s
+}
+
+#[test]
+fn a_trip_day_covered_only_by_sims_without_data_is_listed_as_no_data() {
+    let s = data_run_out_trip();
+    let agenda = Agenda::compute(&s, d("2026-12-01"));
+    let coverage = &agenda.trips[0];
+    assert!(
+        coverage.uncovered.is_empty(),
+        "no data still counts as covered"
+    );
+    // Dec 13-14 SIM 2 still has service (and, as far as anyone knows, data); Dec 15 only SIM 1
+    // works there, and its data ran out on Dec 13.
+    let no_data: Vec<(NaiveDate, &str, SimId)> = coverage
+        .no_data
+        .iter()
+        .map(|n| (n.date, n.country.as_str(), n.sim))
+        .collect();
+    assert_eq!(no_data, vec![(d("2026-12-15"), "SA", SimId(1))]);
+}
+
+#[test]
+fn trip_days_give_each_day_its_sims_plans_data_forecast_and_status() {
+    let mut s = data_run_out_trip();
+    s.trips[0].legs.push(sim_planner::model::TripLeg {
+        country: "AE".into(),
+        from: d("2026-12-15"),
+        to: d("2026-12-15"),
+    });
+    let agenda = Agenda::compute(&s, d("2026-12-01"));
+    let days = trip_days(&s, &agenda, &s.trips[0]);
+    let rows: Vec<(NaiveDate, &str, DayStatus)> = days
+        .iter()
+        .map(|day| (day.date, day.country.as_str(), day.status))
+        .collect();
+    assert_eq!(rows[0], (d("2026-12-10"), "SA", DayStatus::Covered));
+    assert_eq!(rows[5], (d("2026-12-15"), "SA", DayStatus::NoData));
+    assert_eq!(rows[6], (d("2026-12-15"), "AE", DayStatus::Uncovered));
+    assert_eq!(rows.len(), 7);
+    assert_eq!(days[0].weekday, chrono::Weekday::Thu);
+
+    // Dec 11: SIM 1 from renewal 1 (plan 1) with 3000 - 2 x 1000 MB left; SIM 2 from the
+    // period it already had, with no forecast.
+    let dec_11 = &days[1].service;
+    assert_eq!(dec_11.len(), 2);
+    assert_eq!(
+        (dec_11[0].sim, dec_11[0].renewal, dec_11[0].plan),
+        (SimId(1), Some(RenewalId(1)), Some(PlanId(1)))
+    );
+    assert_eq!(dec_11[0].data, DataForecast::Left { mb: 1000 });
+    assert_eq!((dec_11[1].sim, dec_11[1].renewal), (SimId(2), None));
+    assert_eq!(dec_11[1].data, DataForecast::Unknown);
+    // Dec 12 uses the last of it; Dec 13 has none.
+    assert_eq!(days[2].service[0].data, DataForecast::Left { mb: 0 });
+    assert_eq!(days[3].service[0].data, DataForecast::RunOut);
+    assert_eq!(
+        days[3].status,
+        DayStatus::Covered,
+        "SIM 2 still has service"
+    );
 }
 
 // --- Who can take a plan --------------------------------------------------------------------

@@ -11,6 +11,7 @@ mod coverage;
 mod dates;
 mod preview;
 mod sim_schedule;
+mod trip_days;
 
 pub use agenda::Agenda;
 pub use alerts::{Alert, AlertKind, Severity, alerts};
@@ -19,7 +20,10 @@ pub use cover::{
     COVER_BUDGET, CoverError, DayCountry, LeftOutPlan, LeftOutReason, MAX_COVER_DAYS, Purchase,
     TripCover, Uncoverable, UncoverableReason, cover_trip,
 };
-pub use coverage::{TripCoverage, UncoveredDay, covers, sim_covers_on, trip_coverage};
+pub use coverage::{
+    NoDataDay, TripCoverage, UncoveredDay, covers, has_data_on, sim_covers_on, trip_coverage,
+};
 pub use dates::{DateRange, days_between, plan_end};
 pub use preview::{RenewalPreview, preview_renewal};
 pub use sim_schedule::{AppliedRenewal, RenewBy, Segment, ServiceRun, SimSchedule, sim_schedule};
+pub use trip_days::{DataForecast, DayService, DayStatus, TripDay, trip_days};
