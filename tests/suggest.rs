@@ -443,7 +443,20 @@ fn check(state: &State, tried: &Cell<u32>, beyond: &Cell<u32>) -> Result<(), Tes
             continue;
         };
         match &u.reason {
-            UncoverableReason::Conflict => {}
+            // Coverable alone: a trip of just that day and country gets covered.
+            UncoverableReason::Conflict => {
+                let mut alone = state.clone();
+                alone.trips[0].legs = vec![TripLeg {
+                    country: pair.1.clone(),
+                    from: pair.0,
+                    to: pair.0,
+                }];
+                let single = cover_trip(&alone, TripId(1), today(), BUDGET).unwrap();
+                prop_assert!(
+                    single.uncoverable.is_empty(),
+                    "{pair:?} is a conflict, yet cannot be covered alone: {single:?}"
+                );
+            }
             UncoverableReason::BeforeToday => prop_assert!(pair.0 < today()),
             reason => prop_assert!(
                 brute.coverable & (1 << index) == 0,
@@ -610,4 +623,183 @@ fn a_restart_purchase_that_throws_days_away_is_paid_back_elsewhere() {
     let cover = full_cover(&state);
     assert_eq!(picks(&cover), vec![(1, 1, 1), (1, 2, 2)]);
     assert_eq!(cover.total, Decimal::from(3));
+}
+
+// --- The traveller fixture, worked by hand ----------------------------------------------------
+//
+// Seen on 2026-12-04. Base currency CNY: 1 BHD = 18.90 CNY, 1 USD = 7.10 CNY.
+// - SIM 1 中国移动 (China Mobile, Restart) works in CN; it may take plan 4 only (China Mobile
+//   monthly, the SIM's own coverage: CN).
+// - SIM 2 巴林流量卡 (Batelco, Extend) works in BH, SA, AE, KW, OM, QA, with service through
+//   Dec 5; it may take plans 1 (daily, 1.000 BHD), 2 (weekly, 3.000 BHD), both with the SIM's
+//   own coverage, and 3 (monthly, 8.000 BHD, BH only). Renewal 2 (plan 3, planned for Dec 3,
+//   overdue but applied as every renewal is) stacks onto Dec 6 - Jan 5; renewal 3 (plan 2) is on
+//   Jan 12.
+// - SIM 3 Travel eSIM (Airalo, LaterOf) works in DE, FR, IT, ES, NL, with no service of its own;
+//   it may take plan 5 (Eurolink 30 days, 26.00 USD, the SIM's own coverage). Renewal 4 (plan 5)
+//   is planned for Jan 9: service Jan 9 - Feb 7.
+
+fn today_of_the_fixture() -> NaiveDate {
+    d("2026-12-04")
+}
+
+fn traveller_without(renewal: u32) -> State {
+    let mut state = common::traveller();
+    state.renewals.retain(|r| r.id != RenewalId(renewal));
+    state
+}
+
+/// (date, country, reason) of each pair the cover leaves uncovered.
+fn uncoverable(cover: &TripCover) -> Vec<(NaiveDate, &str, &UncoverableReason)> {
+    cover
+        .uncoverable
+        .iter()
+        .map(|u| (u.date, u.country.as_str(), &u.reason))
+        .collect()
+}
+
+#[test]
+fn riyadh_cannot_be_covered_while_the_planned_bh_only_month_holds_the_card() {
+    // The trip is SA, Dec 10-15. Only plans 1 and 2 work in SA, and only SIM 2 may take them.
+    // SIM 2 stacks (Extend): anything bought from today on starts after Jan 5, the end of the
+    // planned BH-only month, whose days it keeps. Nothing can be bought: six days, blocked.
+    let state = common::traveller();
+    let cover = cover_trip(&state, TripId(1), today_of_the_fixture(), BUDGET).unwrap();
+    assert!(cover.optimal);
+    assert!(cover.purchases.is_empty());
+    assert_eq!(cover.total, Decimal::ZERO);
+    assert_eq!(cover.currency.as_deref(), Some("CNY"));
+    let days: Vec<_> = d("2026-12-10")
+        .iter_days()
+        .take(6)
+        .map(|date| (date, "SA", &UncoverableReason::Blocked))
+        .collect();
+    assert_eq!(uncoverable(&cover), days);
+    assert!(cover.left_out.is_empty());
+}
+
+#[test]
+fn riyadh_without_the_planned_month_is_one_weekly_pack() {
+    // Without renewal 2, SIM 2 has service through Dec 5 and nothing else before the trip. Six
+    // daily packs cost 6 x 1.000 BHD = 113.40 CNY; a weekly pack, 3.000 BHD = 56.70 CNY, covers
+    // seven days from the day it starts (bought Dec 9 or 10, it covers Dec 10-15; bought earlier
+    // it ends before Dec 15); the monthly plan does not work in SA. Of the two days the search
+    // buys as late as it can: Dec 10.
+    let state = traveller_without(2);
+    let cover = cover_trip(&state, TripId(1), today_of_the_fixture(), BUDGET).unwrap();
+    assert!(cover.optimal);
+    assert_eq!(cover.purchases.len(), 1);
+    let weekly = &cover.purchases[0];
+    assert_eq!(
+        (weekly.sim, weekly.plan, weekly.on),
+        (SimId(2), PlanId(2), d("2026-12-10"))
+    );
+    assert_eq!(weekly.price.to_string(), "3.000 BHD");
+    assert_eq!(weekly.cost, "56.70".parse().unwrap());
+    assert_eq!(weekly.covers.len(), 6);
+    assert_eq!(cover.total, "56.70".parse().unwrap());
+    assert!(cover.uncoverable.is_empty());
+}
+
+#[test]
+fn europe_is_covered_by_the_planned_top_up_but_switzerland_by_no_plan() {
+    // DE Jan 10-14 and FR Jan 15-20 are within renewal 4's Jan 9 - Feb 7. CH (Jan 21-22) is in
+    // no SIM's coverage and no plan lists it: nothing to buy, two days with no plan.
+    let state = common::traveller();
+    let cover = cover_trip(&state, TripId(2), today_of_the_fixture(), BUDGET).unwrap();
+    assert!(cover.optimal);
+    assert!(cover.purchases.is_empty());
+    assert_eq!(
+        uncoverable(&cover),
+        vec![
+            (d("2027-01-21"), "CH", &UncoverableReason::NoPlan),
+            (d("2027-01-22"), "CH", &UncoverableReason::NoPlan),
+        ]
+    );
+}
+
+#[test]
+fn europe_without_the_planned_top_up_is_the_esim_plan_on_the_first_day() {
+    // Without renewal 4, SIM 3 has no service. Only plan 5 works in DE and FR (for SIM 3; SIM
+    // 2's plans take its Gulf list, SIM 1's plan CN). One purchase covers Jan 10-20 if bought
+    // from Dec 22 (30 days: Dec 22 - Jan 20) to Jan 10; the search buys it on Jan 10. It costs
+    // 26.00 USD = 184.60 CNY. CH still has no plan.
+    let state = traveller_without(4);
+    let cover = cover_trip(&state, TripId(2), today_of_the_fixture(), BUDGET).unwrap();
+    assert!(cover.optimal);
+    assert_eq!(cover.purchases.len(), 1);
+    let esim = &cover.purchases[0];
+    assert_eq!(
+        (esim.sim, esim.plan, esim.on),
+        (SimId(3), PlanId(5), d("2027-01-10"))
+    );
+    assert_eq!(esim.covers.len(), 11);
+    assert_eq!(cover.total, "184.60".parse().unwrap());
+    assert_eq!(uncoverable(&cover).len(), 2);
+}
+
+#[test]
+fn a_plan_whose_currency_has_no_rate_is_left_out_and_the_view_says_why() {
+    // As above, but with no USD rate: plan 5 cannot be compared, so DE and FR are left to
+    // plans without a price, and nothing is bought.
+    let mut state = traveller_without(4);
+    state.settings.rates.remove("USD");
+    let cover = cover_trip(&state, TripId(2), today_of_the_fixture(), BUDGET).unwrap();
+    assert!(cover.purchases.is_empty());
+    assert_eq!(cover.left_out.len(), 1);
+    assert_eq!(cover.left_out[0].plan, PlanId(5));
+    assert_eq!(
+        cover.left_out[0].reason,
+        sim_planner::schedule::LeftOutReason::NoRate {
+            base: "CNY".to_owned()
+        }
+    );
+    let unpriced = UncoverableReason::OnlyUnpricedPlans {
+        currencies: vec!["USD".to_owned()],
+    };
+    let reasons = uncoverable(&cover);
+    assert_eq!(reasons.len(), 13);
+    assert!(
+        reasons[..11]
+            .iter()
+            .all(|(_, _, reason)| **reason == unpriced)
+    );
+    assert_eq!(reasons[11].2, &UncoverableReason::NoPlan);
+}
+
+#[test]
+fn with_no_base_currency_one_currency_compares_as_it_is_and_two_do_not() {
+    let mut state = traveller_without(4);
+    state.settings.base_currency = None;
+    // Every plan that works in Europe is in USD: compared in USD.
+    let cover = cover_trip(&state, TripId(2), today_of_the_fixture(), BUDGET).unwrap();
+    assert_eq!(cover.currency.as_deref(), Some("USD"));
+    assert_eq!(cover.total, "26.00".parse().unwrap());
+    // A trip through SA and DE has candidates in BHD and USD: nothing can be compared.
+    state.trips[0].legs.push(TripLeg {
+        country: "DE".to_owned(),
+        from: d("2026-12-16"),
+        to: d("2026-12-16"),
+    });
+    let cover = cover_trip(&state, TripId(1), today_of_the_fixture(), BUDGET).unwrap();
+    assert_eq!(cover.currency, None);
+    assert!(cover.purchases.is_empty());
+    let currencies = vec!["BHD".to_owned(), "USD".to_owned()];
+    assert_eq!(
+        cover.left_out.iter().map(|l| l.plan.0).collect::<Vec<_>>(),
+        vec![1, 2, 5]
+    );
+    assert!(cover.left_out.iter().all(|l| l.reason
+        == sim_planner::schedule::LeftOutReason::NoBaseCurrency {
+            currencies: currencies.clone()
+        }));
+}
+
+#[test]
+fn an_unknown_trip_is_an_error() {
+    let state = common::traveller();
+    assert_eq!(
+        cover_trip(&state, TripId(9), today_of_the_fixture(), BUDGET),
+        Err(sim_planner::schedule::CoverError::UnknownTrip(TripId(9)))
+    );
 }

@@ -69,6 +69,8 @@ pub(super) struct Outcome {
     pub missing: Vec<u64>,
     /// The search ran to the end (rather than stopping at the deadline).
     pub complete: bool,
+    /// Some path beat the score the search started with.
+    pub improved: bool,
 }
 
 /// A choice at one stage.
@@ -152,6 +154,7 @@ pub(super) struct Engine<'a> {
     best_path: Vec<Bought>,
     best_missing: Vec<u64>,
     found: bool,
+    improved: bool,
     complete: bool,
     ticks: u32,
 }
@@ -194,6 +197,7 @@ impl<'a> Engine<'a> {
             best_path: Vec::new(),
             best_missing: Vec::new(),
             found: false,
+            improved: false,
             complete: true,
             ticks: 0,
         };
@@ -286,6 +290,7 @@ impl<'a> Engine<'a> {
             score: self.best,
             missing: self.best_missing,
             complete: self.complete,
+            improved: self.improved,
         }
     }
 
@@ -360,6 +365,7 @@ impl<'a> Engine<'a> {
 
     fn leaf(&mut self) {
         if self.score < self.best {
+            self.improved = true;
             self.best = self.score;
             self.best_path.clone_from(&self.path);
             self.best_missing.clone_from(&self.missing);

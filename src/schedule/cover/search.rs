@@ -124,10 +124,10 @@ pub(super) fn solve(model: &Model, deadline: Option<Instant>) -> Searched {
     let priced_countries = bits(priced)
         .filter_map(|country| model.countries.get(country).cloned())
         .collect();
-    let uncovered = if best.bought.is_empty() {
-        unserved_at_first
-    } else {
+    let uncovered = if best.improved {
         best.score.uncovered
+    } else {
+        unserved_at_first
     };
     Searched {
         bought,
@@ -184,7 +184,7 @@ fn coverable(model: &Model, missing: &[u64], deadline: Option<Instant>) -> (Vec<
                     }),
                 );
                 complete &= outcome.complete;
-                if outcome.score.uncovered == 0 || !outcome.complete {
+                if outcome.improved || !outcome.complete {
                     can = true;
                     break;
                 }
