@@ -136,7 +136,7 @@ pub(super) fn run_export(
 }
 
 /// `The trips are: 1 (Riyadh), 2 (Europe)`, for a `--trip` that names none.
-fn trip_list(state: &State) -> String {
+pub(super) fn trip_list(state: &State) -> String {
     if state.trips.is_empty() {
         return "The state has no trips.".to_owned();
     }

@@ -7,6 +7,7 @@ mod plan;
 mod renewal;
 mod sim;
 mod state;
+mod text;
 mod trip;
 
 pub use ids::{PlanId, RenewalId, SimId, TripId};
@@ -16,4 +17,5 @@ pub use plan::{DataAllowance, Plan, Validity};
 pub use renewal::{Renewal, RenewalStatus};
 pub use sim::{RenewalRule, Rgb, Sim, SimKind};
 pub use state::{Language, RateValue, SCHEMA_VERSION, Settings, State, WeekStart};
+pub use text::is_bidi_control;
 pub use trip::{Trip, TripLeg};
