@@ -6,12 +6,13 @@ mod common;
 use chrono::{Datelike as _, NaiveDate};
 use common::{d, plan, renewal, sim, state, trip};
 use proptest::prelude::*;
+use rust_decimal::Decimal;
 use sim_planner::model::{
     DataAllowance, PlanId, RenewalId, RenewalRule, RenewalStatus, SimId, State, TripId, Validity,
 };
 use sim_planner::schedule::{
     Agenda, AlertKind, DataForecast, DateRange, DayStatus, ServiceRun, UncoverableReason, alerts,
-    cover_trip, plan_end, preview_renewal, trip_days,
+    cover_trip, monthly_spending, plan_end, preview_renewal, trip_cost, trip_days,
 };
 
 fn run(start: Option<&str>, end: &str) -> ServiceRun {
@@ -549,6 +550,72 @@ fn costs_are_summed_per_month_and_currency_and_in_the_base_currency() {
     assert!(agenda.base_costs[0].missing.is_empty());
     assert!(agenda.base_costs[1].amount.is_zero());
     assert_eq!(agenda.base_costs[1].missing, vec!["JPY".to_owned()]);
+}
+
+/// A month, each SIM's part and the total.
+type Bar<'a> = (&'a str, Vec<(u32, Decimal)>, Decimal);
+
+#[test]
+fn spending_per_month_is_stacked_by_sim_in_the_base_currency() {
+    // The traveller, in CNY (1 BHD = 18.90, 1 USD = 7.10): December is SIM 1's 30.00 CNY and
+    // SIM 2's 8.000 BHD = 151.20; January SIM 2's 3.000 BHD = 56.70 and SIM 3's 26.00 USD =
+    // 184.60.
+    let s = common::traveller();
+    let months = monthly_spending(&s);
+    let bars: Vec<Bar<'_>> = months
+        .iter()
+        .map(|m| {
+            let sims = m.by_sim.iter().map(|p| (p.sim.0, p.amount)).collect();
+            (m.month.as_str(), sims, m.total)
+        })
+        .collect();
+    let cny = |text: &str| text.parse::<Decimal>().unwrap();
+    assert_eq!(
+        bars,
+        vec![
+            (
+                "2026-12",
+                vec![(1, cny("30.00")), (2, cny("151.20"))],
+                cny("181.20")
+            ),
+            (
+                "2027-01",
+                vec![(2, cny("56.70")), (3, cny("184.60"))],
+                cny("241.30")
+            ),
+        ]
+    );
+    assert!(months.iter().all(|m| m.missing.is_empty()));
+
+    // Without a USD rate, January misses it and says so; with no base currency there is no bar.
+    let mut no_usd = s.clone();
+    no_usd.settings.rates.remove("USD");
+    let january = &monthly_spending(&no_usd)[1];
+    assert_eq!(january.total, cny("56.70"));
+    assert_eq!(january.missing, vec!["USD".to_owned()]);
+    let mut no_base = s;
+    no_base.settings.base_currency = None;
+    assert!(monthly_spending(&no_base).is_empty());
+}
+
+#[test]
+fn a_trip_costs_the_renewals_whose_service_gives_its_days() {
+    // Europe: only renewal 4 (the eSIM, 26.00 USD = 184.60 CNY) gives service on its days;
+    // Jan 10-20 are covered, Jan 21-22 (CH) are not: 184.60 / 11 = 16.78 CNY a covered day.
+    let s = common::traveller();
+    let agenda = Agenda::compute(&s, d("2026-12-04"));
+    let europe = trip_cost(&s, &agenda, &s.trips[1]);
+    assert_eq!(europe.renewals, vec![RenewalId(4)]);
+    assert_eq!(europe.by_currency.len(), 1);
+    assert_eq!(europe.by_currency[0].to_string(), "26.00 USD");
+    assert_eq!(europe.total, Some("184.60".parse().unwrap()));
+    assert_eq!(europe.covered_days, 11);
+    assert_eq!(europe.per_covered_day, Some("16.78".parse().unwrap()));
+    // Riyadh: nothing gives service there, so nothing pays for it.
+    let riyadh = trip_cost(&s, &agenda, &s.trips[0]);
+    assert!(riyadh.renewals.is_empty());
+    assert_eq!(riyadh.covered_days, 0);
+    assert_eq!(riyadh.per_covered_day, None);
 }
 
 // --- Suggestions ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ mod coverage;
 mod dates;
 mod preview;
 mod sim_schedule;
+mod spending;
 mod trip_days;
 
 pub use agenda::Agenda;
@@ -26,4 +27,5 @@ pub use coverage::{
 pub use dates::{DateRange, days_between, plan_end};
 pub use preview::{RenewalPreview, preview_renewal};
 pub use sim_schedule::{AppliedRenewal, RenewBy, Segment, ServiceRun, SimSchedule, sim_schedule};
+pub use spending::{MonthSpending, SimSpending, TripCost, monthly_spending, trip_cost};
 pub use trip_days::{DataForecast, DayService, DayStatus, TripDay, trip_days};
