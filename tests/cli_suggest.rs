@@ -166,3 +166,52 @@ fn help_lists_suggest() {
         assert!(text.contains(word), "suggest --help lacks {word}: {text}");
     }
 }
+
+#[test]
+fn export_with_suggestions_lists_the_purchases_in_the_trip_sheet_and_refuses_a_spreadsheet() {
+    let (folder, path) = saved(&traveller_without_the_top_up());
+    let sheet = folder.path().join("europe.html");
+    let export = |out: &Path| {
+        sim_planner(&[
+            "export",
+            "--state",
+            path.to_str().unwrap(),
+            "--today",
+            "2026-12-04",
+            "--trip",
+            "2",
+            "--with-suggestions",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    let output = export(&sheet);
+    assert!(output.status.success(), "{output:?}");
+    let html = std::fs::read_to_string(&sheet).unwrap();
+    assert!(html.contains("<h2>Suggested purchases</h2>"), "{html}");
+    assert!(html.contains("Suggested: buy Eurolink 10GB / 30 days for Travel eSIM"));
+
+    let table = folder.path().join("europe.csv");
+    let output = export(&table);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("suggestions are listed in a calendar (ics) or a trip sheet (html)")
+    );
+    assert!(!table.exists());
+
+    // Without --with-suggestions the trip sheet has none.
+    let output = sim_planner(&[
+        "export",
+        "--state",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-12-04",
+        "--trip",
+        "2",
+        "--out",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(!std::fs::read_to_string(&sheet).unwrap().contains("Suggest"));
+}
