@@ -12,7 +12,8 @@ use super::export::trip_list;
 use super::inert::inert;
 use crate::model::{PlanId, SimId, State, TripId, format_amount};
 use crate::schedule::{
-    COVER_BUDGET, CoverError, DayCountry, LeftOutReason, TripCover, UncoverableReason, cover_trip,
+    COVER_BUDGET, CoverError, DayCountry, LeftOutReason, TripCover, Uncoverable, UncoverableReason,
+    cover_trip,
 };
 
 /// The arguments of `sim-planner suggest`.
@@ -198,22 +199,24 @@ pub fn suggest_text(state: &State, cover: &TripCover) -> String {
 
     if !cover.uncoverable.is_empty() {
         let _ = writeln!(out, "\nCannot be covered:");
-        let mut start = 0;
-        while let Some(first) = cover.uncoverable.get(start) {
-            // Runs of consecutive days in one country for one reason.
-            let mut end = start;
-            while let Some(next) = cover.uncoverable.get(end + 1) {
-                let last = &cover.uncoverable[end];
-                if next.country == first.country
-                    && next.reason == first.reason
-                    && last.date.succ_opt() == Some(next.date)
+        // Runs of consecutive days in one country for one reason, earliest first.
+        let mut days: Vec<&Uncoverable> = cover.uncoverable.iter().collect();
+        days.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
+        let mut runs: Vec<(&Uncoverable, &Uncoverable)> = Vec::new();
+        for day in days {
+            match runs.last_mut() {
+                Some((first, last))
+                    if day.country == first.country
+                        && day.reason == first.reason
+                        && last.date.succ_opt() == Some(day.date) =>
                 {
-                    end += 1;
-                } else {
-                    break;
+                    *last = day;
                 }
+                _ => runs.push((day, day)),
             }
-            let last = &cover.uncoverable[end];
+        }
+        runs.sort_by_key(|(first, _)| first.date);
+        for (first, last) in runs {
             let days = if first.date == last.date {
                 first.date.to_string()
             } else {
@@ -225,7 +228,6 @@ pub fn suggest_text(state: &State, cover: &TripCover) -> String {
                 inert(&first.country),
                 reason_text(&first.reason, &first.country)
             );
-            start = end + 1;
         }
     }
 

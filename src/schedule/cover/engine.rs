@@ -126,17 +126,17 @@ pub(super) struct Engine<'a> {
     countries: usize,
     /// Per model SIM: the current end (`Extend`, `LaterOf`) or the end of the current run
     /// (`Restart`), clamped to `-1..horizon`.
-    pub end: Vec<i64>,
+    end: Vec<i64>,
     /// Per model SIM, for `Restart`: the countries of the current run.
-    pub run_class: Vec<u64>,
+    run_class: Vec<u64>,
     /// Per day and country: how many final runs (`Extend`, `LaterOf`) serve it.
     count_guaranteed: Vec<u16>,
     /// Per day and country: how many current `Restart` runs serve it.
     count_restart: Vec<u16>,
     /// Per day: countries with final service.
-    pub g_mask: Vec<u64>,
+    g_mask: Vec<u64>,
     /// Per day: countries served by a current `Restart` run.
-    pub r_mask: Vec<u64>,
+    r_mask: Vec<u64>,
     /// Every country required on some day.
     pub required_anywhere: u64,
     /// The first day not yet passed.
@@ -208,15 +208,16 @@ impl<'a> Engine<'a> {
             for span in &model_sim.service {
                 let to = engine.clamp(span.to);
                 if model_sim.rule == RenewalRule::Restart {
-                    engine.end[sim] = to;
-                    engine.run_class[sim] = span.class;
+                    set(&mut engine.end, sim, to);
+                    set(&mut engine.run_class, sim, span.class);
                 }
                 if let Ok(to) = Day::try_from(to) {
                     let guaranteed = model_sim.rule != RenewalRule::Restart;
                     engine.cover(guaranteed, span.from, to, span.class, 1, false);
                 }
                 if model_sim.rule != RenewalRule::Restart {
-                    engine.end[sim] = engine.end[sim].max(to);
+                    let end = get(&engine.end, sim).max(to);
+                    set(&mut engine.end, sim, end);
                 }
             }
         }
@@ -224,7 +225,7 @@ impl<'a> Engine<'a> {
         if !goal.lower_bound.is_empty() {
             for day in 0..goal.horizon {
                 let required = goal.required.get(day).copied().unwrap_or(0);
-                let unserved = required & !(engine.g_mask[day] | engine.r_mask[day]);
+                let unserved = required & !engine.served(day);
                 for country in bits(unserved) {
                     engine.lower_bound += engine.bound_of(day, country);
                 }
@@ -388,11 +389,11 @@ impl<'a> Engine<'a> {
                 // Nothing bought for it: its state is the same on every path.
                 continue;
             }
-            let end = self.end[sim];
+            let end = get(&self.end, sim);
             match model_sim.rule {
                 RenewalRule::Restart if end >= day as i64 => {
                     self.key.push(end.unsigned_abs() + 1);
-                    self.key.push(self.run_class[sim]);
+                    self.key.push(get(&self.run_class, sim));
                 }
                 RenewalRule::Restart => self.key.push(0),
                 RenewalRule::Extend | RenewalRule::LaterOf => {
@@ -403,7 +404,7 @@ impl<'a> Engine<'a> {
         let required = self.goal.required;
         let mut last_nonzero = self.key.len();
         for d in day..self.goal.horizon {
-            let word = self.g_mask[d] & required.get(d).copied().unwrap_or(0);
+            let word = get(&self.g_mask, d) & get(required, d);
             self.key.push(word);
             if word != 0 {
                 last_nonzero = self.key.len();
@@ -445,8 +446,8 @@ impl<'a> Engine<'a> {
     /// Counts the day's required countries that nothing serves, then moves past the day.
     fn finish_day(&mut self, day: Day) {
         let required = self.goal.required.get(day).copied().unwrap_or(0);
-        let missing = required & !(self.g_mask[day] | self.r_mask[day]);
-        self.missing[day] = missing;
+        let missing = required & !self.served(day);
+        set(&mut self.missing, day, missing);
         self.score.uncovered += missing.count_ones();
         if !self.goal.lower_bound.is_empty() {
             for country in bits(missing) {
@@ -482,7 +483,7 @@ impl<'a> Engine<'a> {
         let Some(rule) = self.model.sims.get(sim).map(|s| s.rule) else {
             return;
         };
-        let end = self.end[sim];
+        let end = get(&self.end, sim);
         match rule {
             // The plan starts at max(on, e + 1).
             RenewalRule::Extend => {
@@ -515,7 +516,7 @@ impl<'a> Engine<'a> {
                 if let Ok(old_end) = Day::try_from(end)
                     && old_end >= day
                 {
-                    let old_class = self.run_class[sim];
+                    let old_class = get(&self.run_class, sim);
                     self.cover(false, day, old_end, old_class, -1, true);
                 }
                 let plan_end = self.model.end(slot, day);
@@ -523,10 +524,11 @@ impl<'a> Engine<'a> {
                 self.undo.push(Undo::Run {
                     sim,
                     old_end: end,
-                    old_class: self.run_class[sim],
+                    old_class: get(&self.run_class, sim),
                 });
-                self.end[sim] = self.clamp(plan_end);
-                self.run_class[sim] = class;
+                let end = self.clamp(plan_end);
+                set(&mut self.end, sim, end);
+                set(&mut self.run_class, sim, class);
             }
         }
     }
@@ -534,9 +536,10 @@ impl<'a> Engine<'a> {
     fn set_end(&mut self, sim: usize, end: i64) {
         self.undo.push(Undo::End {
             sim,
-            old: self.end[sim],
+            old: get(&self.end, sim),
         });
-        self.end[sim] = self.clamp(end).max(self.end[sim]);
+        let end = self.clamp(end).max(get(&self.end, sim));
+        set(&mut self.end, sim, end);
     }
 
     fn clamp(&self, end: i64) -> i64 {
@@ -559,38 +562,42 @@ impl<'a> Engine<'a> {
         }
         let tracks_bound = log && !self.goal.lower_bound.is_empty();
         for day in from..=to {
-            let bits_here = class & self.model.trip_countries[day];
+            let bits_here = class & get(&self.model.trip_countries, day);
             for country in bits(bits_here) {
                 let cell = day * self.countries + country;
-                let before =
-                    u32::from(self.count_guaranteed[cell]) + u32::from(self.count_restart[cell]);
+                let before = self.cover_count(cell);
                 let counts = if guaranteed {
                     &mut self.count_guaranteed
                 } else {
                     &mut self.count_restart
                 };
-                let count = i32::from(counts[cell]) + delta;
-                counts[cell] = u16::try_from(count.max(0)).unwrap_or(u16::MAX);
-                let mask = if guaranteed {
+                let count = i32::from(get(counts, cell)) + delta;
+                set(
+                    counts,
+                    cell,
+                    u16::try_from(count.max(0)).unwrap_or(u16::MAX),
+                );
+                let masks = if guaranteed {
                     &mut self.g_mask
                 } else {
                     &mut self.r_mask
                 };
-                if count > 0 {
-                    mask[day] |= 1 << country;
+                let mask = get(masks, day);
+                let mask = if count > 0 {
+                    mask | 1 << country
                 } else {
-                    mask[day] &= !(1 << country);
-                }
-                let after =
-                    u32::from(self.count_guaranteed[cell]) + u32::from(self.count_restart[cell]);
-                if tracks_bound && day >= self.day {
-                    let required = self.goal.required.get(day).copied().unwrap_or(0);
-                    if required & (1 << country) != 0 {
-                        if before == 0 && after > 0 {
-                            self.lower_bound -= self.bound_of(day, country);
-                        } else if before > 0 && after == 0 {
-                            self.lower_bound += self.bound_of(day, country);
-                        }
+                    mask & !(1 << country)
+                };
+                set(masks, day, mask);
+                let after = self.cover_count(cell);
+                if tracks_bound
+                    && day >= self.day
+                    && get(self.goal.required, day) & (1 << country) != 0
+                {
+                    if before == 0 && after > 0 {
+                        self.lower_bound -= self.bound_of(day, country);
+                    } else if before > 0 && after == 0 {
+                        self.lower_bound += self.bound_of(day, country);
                     }
                 }
             }
@@ -604,6 +611,26 @@ impl<'a> Engine<'a> {
                 delta,
             });
         }
+    }
+
+    /// How many runs serve the (day, country) of `cell`.
+    fn cover_count(&self, cell: usize) -> u32 {
+        u32::from(get(&self.count_guaranteed, cell)) + u32::from(get(&self.count_restart, cell))
+    }
+
+    /// The countries something serves on `day`.
+    pub fn served(&self, day: Day) -> u64 {
+        get(&self.g_mask, day) | get(&self.r_mask, day)
+    }
+
+    /// The countries with final service on `day`.
+    pub fn final_service(&self, day: Day) -> u64 {
+        get(&self.g_mask, day)
+    }
+
+    /// The current end of model SIM `sim` (see [`Engine::end`]).
+    pub fn end_of(&self, sim: usize) -> i64 {
+        get(&self.end, sim)
     }
 
     fn bound_of(&self, day: Day, country: usize) -> Decimal {
@@ -627,17 +654,30 @@ impl<'a> Engine<'a> {
                     class,
                     delta,
                 } => self.cover(guaranteed, from, to, class, -delta, false),
-                Undo::End { sim, old } => self.end[sim] = old,
+                Undo::End { sim, old } => set(&mut self.end, sim, old),
                 Undo::Run {
                     sim,
                     old_end,
                     old_class,
                 } => {
-                    self.end[sim] = old_end;
-                    self.run_class[sim] = old_class;
+                    set(&mut self.end, sim, old_end);
+                    set(&mut self.run_class, sim, old_class);
                 }
             }
         }
+    }
+}
+
+/// `values[index]`; the default past the end, which the search never reaches (every array is
+/// sized to the model's days, countries and SIMs).
+pub(super) fn get<T: Copy + Default>(values: &[T], index: usize) -> T {
+    values.get(index).copied().unwrap_or_default()
+}
+
+/// Sets `values[index]`; nothing past the end (see [`get`]).
+fn set<T>(values: &mut [T], index: usize, value: T) {
+    if let Some(slot) = values.get_mut(index) {
+        *slot = value;
     }
 }
 

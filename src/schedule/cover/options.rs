@@ -63,7 +63,7 @@ impl Engine<'_> {
             return vec![Choice::Next];
         }
         let horizon = self.goal.horizon;
-        let end = self.end[sim];
+        let end = self.end_of(sim);
         let day_i = day as i64;
         // Where a purchase today would start, if anywhere useful.
         let start = match model_sim.rule {
@@ -85,7 +85,7 @@ impl Engine<'_> {
             return vec![Choice::Next];
         }
         let required_today = self.goal.required.get(day).copied().unwrap_or(0);
-        let missing_today = required_today & !(self.g_mask[day] | self.r_mask[day]);
+        let missing_today = required_today & !self.served(day);
         // For `Extend`: the day of the SIM's next renewal in the state, if within the horizon.
         let next_existing = model_sim
             .existing
@@ -174,7 +174,7 @@ impl Engine<'_> {
     fn serves_unfinal(&self, from: Day, to: i64, class: u64) -> bool {
         self.days_within(from, to).any(|d| {
             let required = self.goal.required.get(d).copied().unwrap_or(0);
-            class & required & !self.g_mask[d] != 0
+            class & required & !self.final_service(d) != 0
         })
     }
 
@@ -183,7 +183,7 @@ impl Engine<'_> {
         self.days_within(from, to)
             .map(|d| {
                 let required = self.goal.required.get(d).copied().unwrap_or(0);
-                (class & required & !(self.g_mask[d] | self.r_mask[d])).count_ones()
+                (class & required & !self.served(d)).count_ones()
             })
             .sum()
     }

@@ -25,7 +25,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::engine::{Engine, Goal, Outcome, Score, bits};
+use super::engine::{Engine, Goal, Outcome, Score, bits, get};
 use super::model::{Day, Model};
 use crate::model::{PlanId, RenewalRule, SimId};
 
@@ -113,7 +113,7 @@ pub(super) fn solve(model: &Model, deadline: Option<Instant>) -> Searched {
         })
         .collect();
     let coverable = (0..model.days)
-        .flat_map(|day| bits(required[day]).map(move |country| (day, country)))
+        .flat_map(|day| bits(get(&required, day)).map(move |country| (day, country)))
         .filter_map(|(day, country)| Some((model.date(day), model.countries.get(country)?.clone())))
         .collect();
     let priced: u64 = model
@@ -164,8 +164,8 @@ fn coverable(model: &Model, missing: &[u64], deadline: Option<Instant>) -> (Vec<
                     can = true;
                     break;
                 }
-                let mut alone = vec![0; day + 1];
-                alone[day] = bit;
+                let mut alone = vec![0; day];
+                alone.push(bit);
                 let outcome = run(
                     model,
                     &Goal {
@@ -189,8 +189,8 @@ fn coverable(model: &Model, missing: &[u64], deadline: Option<Instant>) -> (Vec<
                     break;
                 }
             }
-            if !can {
-                required[day] &= !bit;
+            if let (false, Some(mask)) = (can, required.get_mut(day)) {
+                *mask &= !bit;
             }
         }
     }
@@ -217,10 +217,9 @@ fn lower_bounds(model: &Model, required: &[u64], missing: &[u64]) -> Vec<Decimal
         }
     }
     let to_pay: Vec<u64> = (0..model.days)
-        .map(|day| required[day] & missing[day] & !maybe_free[day])
+        .map(|day| get(required, day) & get(missing, day) & !get(&maybe_free, day))
         .collect();
-    let mut bound = vec![Decimal::ZERO; model.days * countries];
-    let mut bounded = vec![false; model.days * countries];
+    let mut bound: Vec<Option<Decimal>> = vec![None; model.days * countries];
     for sim in &model.sims {
         for candidate in &sim.candidates {
             let mut prefix = Vec::with_capacity(model.days + 1);
@@ -232,7 +231,7 @@ fn lower_bounds(model: &Model, required: &[u64], missing: &[u64]) -> Vec<Decimal
             let cap = (0..model.days)
                 .map(|start| {
                     let last = day_within(model, model.end(candidate.slot, start));
-                    prefix[last + 1] - prefix[start]
+                    get(&prefix, last + 1) - get(&prefix, start)
                 })
                 .max()
                 .unwrap_or(0);
@@ -247,15 +246,16 @@ fn lower_bounds(model: &Model, required: &[u64], missing: &[u64]) -> Vec<Decimal
             for (day, mask) in to_pay.iter().enumerate() {
                 for country in bits(mask & candidate.class) {
                     let cell = day * countries + country;
-                    if !bounded[cell] || share < bound[cell] {
-                        bound[cell] = share;
-                        bounded[cell] = true;
+                    if let Some(bound) = bound.get_mut(cell)
+                        && bound.is_none_or(|bound| share < bound)
+                    {
+                        *bound = Some(share);
                     }
                 }
             }
         }
     }
-    bound
+    bound.into_iter().map(Option::unwrap_or_default).collect()
 }
 
 /// `end` clamped to the model's days.
