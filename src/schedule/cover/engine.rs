@@ -34,6 +34,9 @@ pub(super) struct Goal<'a> {
     /// Per day and country (`day * countries + country`), a lower bound on what serving that
     /// pair costs when nothing serves it yet; empty for none.
     pub lower_bound: &'a [Decimal],
+    /// Per model SIM and renewal already in the state, the most of `lower_bound` it could serve
+    /// (taken off the bound until the renewal applies); empty for none.
+    pub absorbed: &'a [Vec<Decimal>],
     /// The model's SIMs that take part.
     pub sims: &'a [usize],
     /// Days `0..horizon` are searched; later days do not matter.
@@ -142,7 +145,8 @@ pub(super) struct Engine<'a> {
     /// The first day not yet passed.
     day: Day,
     score: Score,
-    /// The sum of `goal.lower_bound` over required pairs from `day` on that nothing serves.
+    /// The sum of `goal.lower_bound` over required pairs from `day` on that nothing serves, less
+    /// `goal.absorbed` of the renewals still to apply (it may be negative).
     lower_bound: Decimal,
     undo: Vec<Undo>,
     path: Vec<Bought>,
@@ -228,6 +232,14 @@ impl<'a> Engine<'a> {
                 let unserved = required & !engine.served(day);
                 for country in bits(unserved) {
                     engine.lower_bound += engine.bound_of(day, country);
+                }
+            }
+            for &sim in goal.sims {
+                let events = model.sims.get(sim).map_or(&[][..], |s| &s.existing);
+                for (index, event) in events.iter().enumerate() {
+                    if event.day < goal.horizon {
+                        engine.lower_bound -= engine.absorbed_by(sim, index);
+                    }
                 }
             }
         }
@@ -360,7 +372,10 @@ impl<'a> Engine<'a> {
         if self.score.uncovered != self.best.uncovered {
             return self.score.uncovered > self.best.uncovered;
         }
-        let bound = self.score.cost.saturating_add(self.lower_bound);
+        let bound = self
+            .score
+            .cost
+            .saturating_add(self.lower_bound.max(Decimal::ZERO));
         bound > self.best.cost || (bound == self.best.cost && self.score.count >= self.best.count)
     }
 
@@ -434,11 +449,14 @@ impl<'a> Engine<'a> {
                 continue;
             };
             let first = model_sim.existing.partition_point(|event| event.day < day);
-            for event in model_sim.existing.get(first..).unwrap_or_default() {
+            let events = model_sim.existing.get(first..).unwrap_or_default();
+            for (index, event) in (first..).zip(events) {
                 if event.day != day {
                     break;
                 }
                 self.apply(sim, day, event.slot, event.class);
+                // What it serves is now served; it can take no more off the bound.
+                self.lower_bound += self.absorbed_by(sim, index);
             }
         }
     }
@@ -631,6 +649,16 @@ impl<'a> Engine<'a> {
     /// The current end of model SIM `sim` (see [`Engine::end`]).
     pub fn end_of(&self, sim: usize) -> i64 {
         get(&self.end, sim)
+    }
+
+    /// What renewal `index` of model SIM `sim` could take off the bound.
+    fn absorbed_by(&self, sim: usize, index: usize) -> Decimal {
+        self.goal
+            .absorbed
+            .get(sim)
+            .and_then(|events| events.get(index))
+            .copied()
+            .unwrap_or_default()
     }
 
     fn bound_of(&self, day: Day, country: usize) -> Decimal {

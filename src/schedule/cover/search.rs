@@ -5,12 +5,15 @@
 //!    plan that works there on that very day, any other by a small search of that SIM alone up to
 //!    that day (an `Extend` SIM may need several purchases, or to push a renewal already planned).
 //!    The others are reported with their reason and left out of the rest.
-//! 2. **A lower bound** per coverable pair that the schedule as it is leaves unserved and that
-//!    no renewal already planned could ever serve: any cover must buy a plan whose run holds it.
-//!    A purchase of plan `p` for SIM `s` serves at most `cap(s, p)` such pairs (the most any
+//! 2. **A lower bound** per coverable pair that the schedule as it is leaves unserved: a cover
+//!    must buy a plan whose run holds it, or have a renewal already in the state serve it. A
+//!    purchase of plan `p` for SIM `s` serves at most `cap(s, p)` such pairs (the most any
 //!    stretch of `p`'s length holds in the countries `p` works in for `s`), so charging each pair
-//!    the least `price / cap` over the purchases that could serve it never charges a purchase more
-//!    than its price: the sum over the pairs still unserved is a lower bound on what they cost.
+//!    the least `price / cap` over the purchases that could serve it never charges a purchase
+//!    more than its price. A renewal already in the state serves at most the charge of the best
+//!    stretch of its plan's length it can reach, which is taken off. What the pairs still
+//!    unserved are charged, less what the renewals still to apply could take, is a lower bound on
+//!    what the rest of a cover costs.
 //! 3. **The branch and bound over days** (`engine.rs`), from the schedule as it is (the best
 //!    cover so far: buying nothing), over the purchases of `options.rs`. Its objective is the
 //!    number of coverable pairs left uncovered, then the cost, then the number of purchases; it
@@ -64,6 +67,7 @@ pub(super) fn solve(model: &Model, deadline: Option<Instant>) -> Searched {
         &Goal {
             required: &model.trip_countries,
             lower_bound: &[],
+            absorbed: &[],
             sims: &all_sims,
             horizon: model.days,
             purchases: false,
@@ -73,7 +77,7 @@ pub(super) fn solve(model: &Model, deadline: Option<Instant>) -> Searched {
         None,
     );
     let (required, mut complete) = coverable(model, &baseline.missing, deadline);
-    let lower_bound = lower_bounds(model, &required, &baseline.missing);
+    let (lower_bound, absorbed) = lower_bounds(model, &required, &baseline.missing);
     let unserved_at_first: u32 = required
         .iter()
         .zip(&baseline.missing)
@@ -84,6 +88,7 @@ pub(super) fn solve(model: &Model, deadline: Option<Instant>) -> Searched {
         &Goal {
             required: &required,
             lower_bound: &lower_bound,
+            absorbed: &absorbed,
             sims: &all_sims,
             horizon: model.days,
             purchases: true,
@@ -171,6 +176,7 @@ fn coverable(model: &Model, missing: &[u64], deadline: Option<Instant>) -> (Vec<
                     &Goal {
                         required: &alone,
                         lower_bound: &[],
+                        absorbed: &[],
                         sims: &[index],
                         horizon: day + 1,
                         purchases: true,
@@ -198,26 +204,16 @@ fn coverable(model: &Model, missing: &[u64], deadline: Option<Instant>) -> (Vec<
 }
 
 /// Step 2: per day and country, the lower bound of what serving it costs (zero where the
-/// bound does not apply), `day * countries + country`.
-fn lower_bounds(model: &Model, required: &[u64], missing: &[u64]) -> Vec<Decimal> {
+/// bound does not apply), `day * countries + country`; and per SIM and renewal already in the
+/// state, the most of that bound the renewal could ever serve for free.
+fn lower_bounds(
+    model: &Model,
+    required: &[u64],
+    missing: &[u64],
+) -> (Vec<Decimal>, Vec<Vec<Decimal>>) {
     let countries = model.countries.len().max(1);
-    // Pairs a renewal already in the state might serve once purchases move it.
-    let mut maybe_free = vec![0u64; model.days];
-    for sim in &model.sims {
-        for event in &sim.existing {
-            let last = match sim.rule {
-                RenewalRule::Extend => model.days - 1,
-                RenewalRule::Restart | RenewalRule::LaterOf => {
-                    day_within(model, model.end(event.slot, event.day))
-                }
-            };
-            for free in maybe_free.iter_mut().take(last + 1).skip(event.day) {
-                *free |= event.class;
-            }
-        }
-    }
     let to_pay: Vec<u64> = (0..model.days)
-        .map(|day| get(required, day) & get(missing, day) & !get(&maybe_free, day))
+        .map(|day| get(required, day) & get(missing, day))
         .collect();
     let mut bound: Vec<Option<Decimal>> = vec![None; model.days * countries];
     for sim in &model.sims {
@@ -255,7 +251,43 @@ fn lower_bounds(model: &Model, required: &[u64], missing: &[u64]) -> Vec<Decimal
             }
         }
     }
-    bound.into_iter().map(Option::unwrap_or_default).collect()
+    let bound: Vec<Decimal> = bound.into_iter().map(Option::unwrap_or_default).collect();
+
+    // A renewal already in the state serves its run for free: at most the bound of the best
+    // stretch of its plan's length it can reach (from its day on, for an `Extend` one that
+    // purchases may push later; its own day for the others).
+    let absorbed = model
+        .sims
+        .iter()
+        .map(|sim| {
+            sim.existing
+                .iter()
+                .map(|event| {
+                    let mut prefix = Vec::with_capacity(model.days + 1);
+                    prefix.push(Decimal::ZERO);
+                    for day in 0..model.days {
+                        let mass = bits(get(&to_pay, day) & event.class)
+                            .map(|country| get(&bound, day * countries + country))
+                            .sum::<Decimal>();
+                        let last = prefix.last().copied().unwrap_or_default();
+                        prefix.push(last + mass);
+                    }
+                    let starts = match sim.rule {
+                        RenewalRule::Extend => event.day..model.days,
+                        RenewalRule::Restart | RenewalRule::LaterOf => event.day..event.day + 1,
+                    };
+                    starts
+                        .map(|start| {
+                            let last = day_within(model, model.end(event.slot, start));
+                            get(&prefix, last + 1) - get(&prefix, start)
+                        })
+                        .max()
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .collect();
+    (bound, absorbed)
 }
 
 /// `end` clamped to the model's days.
