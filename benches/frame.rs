@@ -129,7 +129,11 @@ fn bench_interaction(c: &mut Criterion) {
             // Back and forth by 40 points a frame, the button held from the first frame on.
             let x = if step % 2 == 0 { 0.0 } else { 40.0 };
             let moved = Event::PointerMoved(ON_A_TIMELINE_BAR + vec2(x, 0.0));
-            if step == 0 { vec![press, moved] } else { vec![moved] }
+            if step == 0 {
+                vec![press, moved]
+            } else {
+                vec![moved]
+            }
         },
     );
 }

@@ -6,6 +6,8 @@
 mod csv_table;
 #[path = "export/ics.rs"]
 mod ics;
+#[path = "export/suggestions.rs"]
+mod suggestions;
 #[path = "export/trip_sheet.rs"]
 mod trip_sheet;
 

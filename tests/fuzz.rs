@@ -87,10 +87,14 @@ fn use_everything(state: &State) -> Result<(), TestCaseError> {
 /// rendering).
 fn window_frames(state: &State) {
     let app = SimPlannerApp::with_state(state.clone(), today());
-    let mut harness = common::ui::builder().build_eframe(move |cc| {
-        sim_planner::ui::install_fonts(&cc.egui_ctx);
-        app
-    });
+    // User text may hold any character; what no font can draw is a box (as in the app, whose
+    // context keeps egui's default), not the UI tests' panic.
+    let mut harness = common::ui::builder()
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| {
+            sim_planner::ui::install_fonts(&cc.egui_ctx);
+            app
+        });
     harness.step();
     harness.state_mut().view_mut().calendar = CalendarKind::Timeline;
     harness.step();

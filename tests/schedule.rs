@@ -6,11 +6,13 @@ mod common;
 use chrono::{Datelike as _, NaiveDate};
 use common::{d, plan, renewal, sim, state, trip};
 use proptest::prelude::*;
+use rust_decimal::Decimal;
 use sim_planner::model::{
-    DataAllowance, PlanId, RenewalRule, RenewalStatus, SimId, State, TripId, Validity,
+    DataAllowance, PlanId, RenewalId, RenewalRule, RenewalStatus, SimId, State, TripId, Validity,
 };
 use sim_planner::schedule::{
-    Agenda, AlertKind, DateRange, ServiceRun, alerts, plan_end, preview_renewal, suggestions,
+    Agenda, AlertKind, DataForecast, DateRange, DayStatus, ServiceRun, UncoverableReason, alerts,
+    cover_trip, monthly_spending, plan_end, preview_renewal, trip_cost, trip_days,
 };
 
 fn run(start: Option<&str>, end: &str) -> ServiceRun {
@@ -407,6 +409,86 @@ fn a_trip_day_with_no_service_at_all_is_uncovered() {
     assert_eq!(agenda.trips[0].uncovered[0].date, d("2026-12-02"));
 }
 
+/// SIM 1 (SA, 1000 MB a day) with a weekly 3000 MB plan from Dec 10: data for Dec 10-12, none
+/// from Dec 13 (3000 / 1000 = 3 days). SIM 2 works in SA through Dec 14 from what it already
+/// has (no forecast: the allowance of that period is not known). The trip is SA, Dec 10-15.
+fn data_run_out_trip() -> State {
+    let mut card = sim(1, "Batelco", RenewalRule::Extend, None);
+    card.coverage = vec!["SA".into()];
+    card.daily_use_mb = Some(1000);
+    let mut other = sim(2, "Zain", RenewalRule::Extend, Some("2026-12-14"));
+    other.coverage = vec!["SA".into()];
+    let mut weekly = plan(1, "Batelco", Validity::Weeks(1), "3.000", "BHD");
+    weekly.data = DataAllowance::Megabytes(3000);
+    let mut s = state(
+        vec![card, other],
+        vec![weekly],
+        vec![renewal(1, 1, 1, "2026-12-10")],
+    );
+    s.trips = vec![trip(1, &[("SA", "2026-12-10", "2026-12-15")])];
+    s
+}
+
+#[test]
+fn a_trip_day_covered_only_by_sims_without_data_is_listed_as_no_data() {
+    let s = data_run_out_trip();
+    let agenda = Agenda::compute(&s, d("2026-12-01"));
+    let coverage = &agenda.trips[0];
+    assert!(
+        coverage.uncovered.is_empty(),
+        "no data still counts as covered"
+    );
+    // Dec 13-14 SIM 2 still has service (and, as far as anyone knows, data); Dec 15 only SIM 1
+    // works there, and its data ran out on Dec 13.
+    let no_data: Vec<(NaiveDate, &str, SimId)> = coverage
+        .no_data
+        .iter()
+        .map(|n| (n.date, n.country.as_str(), n.sim))
+        .collect();
+    assert_eq!(no_data, vec![(d("2026-12-15"), "SA", SimId(1))]);
+}
+
+#[test]
+fn trip_days_give_each_day_its_sims_plans_data_forecast_and_status() {
+    let mut s = data_run_out_trip();
+    s.trips[0].legs.push(sim_planner::model::TripLeg {
+        country: "AE".into(),
+        from: d("2026-12-15"),
+        to: d("2026-12-15"),
+    });
+    let agenda = Agenda::compute(&s, d("2026-12-01"));
+    let days = trip_days(&s, &agenda, &s.trips[0]);
+    let rows: Vec<(NaiveDate, &str, DayStatus)> = days
+        .iter()
+        .map(|day| (day.date, day.country.as_str(), day.status))
+        .collect();
+    assert_eq!(rows[0], (d("2026-12-10"), "SA", DayStatus::Covered));
+    assert_eq!(rows[5], (d("2026-12-15"), "SA", DayStatus::NoData));
+    assert_eq!(rows[6], (d("2026-12-15"), "AE", DayStatus::Uncovered));
+    assert_eq!(rows.len(), 7);
+    assert_eq!(days[0].weekday, chrono::Weekday::Thu);
+
+    // Dec 11: SIM 1 from renewal 1 (plan 1) with 3000 - 2 x 1000 MB left; SIM 2 from the
+    // period it already had, with no forecast.
+    let dec_11 = &days[1].service;
+    assert_eq!(dec_11.len(), 2);
+    assert_eq!(
+        (dec_11[0].sim, dec_11[0].renewal, dec_11[0].plan),
+        (SimId(1), Some(RenewalId(1)), Some(PlanId(1)))
+    );
+    assert_eq!(dec_11[0].data, DataForecast::Left { mb: 1000 });
+    assert_eq!((dec_11[1].sim, dec_11[1].renewal), (SimId(2), None));
+    assert_eq!(dec_11[1].data, DataForecast::Unknown);
+    // Dec 12 uses the last of it; Dec 13 has none.
+    assert_eq!(days[2].service[0].data, DataForecast::Left { mb: 0 });
+    assert_eq!(days[3].service[0].data, DataForecast::RunOut);
+    assert_eq!(
+        days[3].status,
+        DayStatus::Covered,
+        "SIM 2 still has service"
+    );
+}
+
 // --- Who can take a plan --------------------------------------------------------------------
 
 #[test]
@@ -470,7 +552,76 @@ fn costs_are_summed_per_month_and_currency_and_in_the_base_currency() {
     assert_eq!(agenda.base_costs[1].missing, vec!["JPY".to_owned()]);
 }
 
+/// A month, each SIM's part and the total.
+type Bar<'a> = (&'a str, Vec<(u32, Decimal)>, Decimal);
+
+#[test]
+fn spending_per_month_is_stacked_by_sim_in_the_base_currency() {
+    // The traveller, in CNY (1 BHD = 18.90, 1 USD = 7.10): December is SIM 1's 30.00 CNY and
+    // SIM 2's 8.000 BHD = 151.20; January SIM 2's 3.000 BHD = 56.70 and SIM 3's 26.00 USD =
+    // 184.60.
+    let s = common::traveller();
+    let months = monthly_spending(&s);
+    let bars: Vec<Bar<'_>> = months
+        .iter()
+        .map(|m| {
+            let sims = m.by_sim.iter().map(|p| (p.sim.0, p.amount)).collect();
+            (m.month.as_str(), sims, m.total)
+        })
+        .collect();
+    let cny = |text: &str| text.parse::<Decimal>().unwrap();
+    assert_eq!(
+        bars,
+        vec![
+            (
+                "2026-12",
+                vec![(1, cny("30.00")), (2, cny("151.20"))],
+                cny("181.20")
+            ),
+            (
+                "2027-01",
+                vec![(2, cny("56.70")), (3, cny("184.60"))],
+                cny("241.30")
+            ),
+        ]
+    );
+    assert!(months.iter().all(|m| m.missing.is_empty()));
+
+    // Without a USD rate, January misses it and says so; with no base currency there is no bar.
+    let mut no_usd = s.clone();
+    no_usd.settings.rates.remove("USD");
+    let january = &monthly_spending(&no_usd)[1];
+    assert_eq!(january.total, cny("56.70"));
+    assert_eq!(january.missing, vec!["USD".to_owned()]);
+    let mut no_base = s;
+    no_base.settings.base_currency = None;
+    assert!(monthly_spending(&no_base).is_empty());
+}
+
+#[test]
+fn a_trip_costs_the_renewals_whose_service_gives_its_days() {
+    // Europe: only renewal 4 (the eSIM, 26.00 USD = 184.60 CNY) gives service on its days;
+    // Jan 10-20 are covered, Jan 21-22 (CH) are not: 184.60 / 11 = 16.78 CNY a covered day.
+    let s = common::traveller();
+    let agenda = Agenda::compute(&s, d("2026-12-04"));
+    let europe = trip_cost(&s, &agenda, &s.trips[1]);
+    assert_eq!(europe.renewals, vec![RenewalId(4)]);
+    assert_eq!(europe.by_currency.len(), 1);
+    assert_eq!(europe.by_currency[0].to_string(), "26.00 USD");
+    assert_eq!(europe.total, Some("184.60".parse().unwrap()));
+    assert_eq!(europe.covered_days, 11);
+    assert_eq!(europe.per_covered_day, Some("16.78".parse().unwrap()));
+    // Riyadh: nothing gives service there, so nothing pays for it.
+    let riyadh = trip_cost(&s, &agenda, &s.trips[0]);
+    assert!(riyadh.renewals.is_empty());
+    assert_eq!(riyadh.covered_days, 0);
+    assert_eq!(riyadh.per_covered_day, None);
+}
+
 // --- Suggestions ----------------------------------------------------------------------------
+
+/// Time enough for the small searches of these tests to finish (and so be proven optimal).
+const BUDGET: std::time::Duration = std::time::Duration::from_mins(1);
 
 #[test]
 fn suggestions_pick_the_cheapest_plans_that_cover_every_uncovered_day() {
@@ -491,13 +642,20 @@ fn suggestions_pick_the_cheapest_plans_that_cover_every_uncovered_day() {
     s.trips = vec![trip(1, &[("SA", "2026-12-10", "2026-12-15")])];
     let agenda = Agenda::compute(&s, d("2026-12-04"));
     assert_eq!(agenda.trips[0].uncovered.len(), 6);
-    let picks = suggestions(&s, &agenda);
-    assert_eq!(picks.len(), 1);
+    // No base currency, but every candidate is in BHD (the Airalo plan does not work in SA):
+    // one week (3.000) beats six days (6.000) and a month (8.000).
+    let cover = cover_trip(&s, TripId(1), d("2026-12-04"), BUDGET).unwrap();
+    assert!(cover.optimal);
+    assert_eq!(cover.currency.as_deref(), Some("BHD"));
+    assert_eq!(cover.purchases.len(), 1);
+    let pick = &cover.purchases[0];
     assert_eq!(
-        (picks[0].sim, picks[0].plan, picks[0].on),
+        (pick.sim, pick.plan, pick.on),
         (SimId(2), PlanId(2), d("2026-12-10"))
     );
-    assert_eq!(picks[0].covers.len(), 6);
+    assert_eq!(pick.covers.len(), 6);
+    assert_eq!(cover.total, "3.000".parse().unwrap());
+    assert!(cover.uncoverable.is_empty());
 
     // Adding the suggestion as a renewal leaves nothing uncovered.
     s.renewals.push(renewal(1, 2, 2, "2026-12-10"));
@@ -513,8 +671,13 @@ fn suggestions_are_empty_when_no_plan_covers_the_country() {
         vec![],
     );
     s.trips = vec![trip(1, &[("CH", "2027-01-21", "2027-01-22")])];
-    let agenda = Agenda::compute(&s, d("2026-12-04"));
-    assert!(suggestions(&s, &agenda).is_empty());
+    let cover = cover_trip(&s, TripId(1), d("2026-12-04"), BUDGET).unwrap();
+    assert!(cover.purchases.is_empty());
+    let reasons: Vec<_> = cover.uncoverable.iter().map(|u| &u.reason).collect();
+    assert_eq!(
+        reasons,
+        vec![&UncoverableReason::NoPlan, &UncoverableReason::NoPlan]
+    );
 }
 
 // --- Preview (drag tooltip) -----------------------------------------------------------------

@@ -4,8 +4,8 @@
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use sim_planner::model::{
-    DataAllowance, Money, Plan, PlanId, Renewal, RenewalId, RenewalRule, RenewalStatus, Rgb, Sim,
-    SimId, SimKind, State, Trip, TripId, TripLeg, Validity,
+    DataAllowance, Money, Plan, PlanId, RateValue, Renewal, RenewalId, RenewalRule, RenewalStatus,
+    Rgb, Sim, SimId, SimKind, State, Trip, TripId, TripLeg, Validity,
 };
 
 const COUNTRIES: [&str; 8] = ["BH", "SA", "AE", "DE", "FR", "CN", "SG", "JP"];
@@ -120,4 +120,119 @@ pub fn large_state(sims: u32, renewals: u32, trips: u32, start: NaiveDate) -> St
         trips,
         ..State::default()
     }
+}
+
+/// The traveller of the cover bench: `sims` SIMs of four carriers, `plans` plans of every kind
+/// (daily to monthly, regional and the SIM's own coverage, three currencies), a few renewals
+/// already planned, and one trip of `countries` legs of six days each, starting a week after
+/// `today`. Trip 1 is the trip.
+pub fn traveller_state(sims: u32, plans: u32, countries: usize, today: NaiveDate) -> State {
+    const EUROPE: [&str; 8] = ["DE", "FR", "IT", "ES", "CH", "NL", "AT", "PT"];
+    let rules = [
+        RenewalRule::Extend,
+        RenewalRule::LaterOf,
+        RenewalRule::Restart,
+    ];
+    let at = |days: u64| today.checked_add_days(Days::new(days)).unwrap_or(today);
+    let sims: Vec<Sim> = (1..=sims)
+        .map(|i| {
+            let n = i as usize;
+            Sim {
+                id: SimId(i),
+                name: format!("SIM {i}"),
+                carrier: CARRIERS[n % CARRIERS.len()].to_owned(),
+                number: None,
+                kind: SimKind::Esim,
+                color: Rgb(40, 80, 120),
+                coverage: (0..=n % 3)
+                    .map(|k| EUROPE[(n * 3 + k * 2) % EUROPE.len()].to_owned())
+                    .collect(),
+                rule: rules[n % 3],
+                valid_until: (!i.is_multiple_of(3)).then(|| at(u64::from(i * 3 % 17))),
+                lead_days: None,
+                daily_use_mb: Some(700),
+                keep_alive_days: None,
+                renew_url: None,
+                payment: String::new(),
+                notes: String::new(),
+            }
+        })
+        .collect();
+    let validities = [
+        Validity::Days(1),
+        Validity::Days(3),
+        Validity::Weeks(1),
+        Validity::Days(15),
+        Validity::Months(1),
+        Validity::Days(30),
+    ];
+    let currencies = ["EUR", "USD", "GBP"];
+    let plans: Vec<Plan> = (1..=plans)
+        .map(|i| {
+            let n = i as usize;
+            let validity = validities[n % validities.len()];
+            let days = match validity {
+                Validity::Days(d) => d,
+                Validity::Weeks(w) => 7 * w,
+                Validity::Months(m) => 30 * m,
+            };
+            Plan {
+                id: PlanId(i),
+                name: format!("Plan {i}"),
+                // Every fifth plan is sold to any SIM.
+                carrier: if n.is_multiple_of(5) {
+                    String::new()
+                } else {
+                    CARRIERS[n % CARRIERS.len()].to_owned()
+                },
+                validity,
+                price: Money {
+                    // Longer plans cost less a day; prices vary by plan.
+                    amount: Decimal::new(i64::from(200 + days * (60 + i % 7 * 10)), 2),
+                    currency: currencies[n % currencies.len()].to_owned(),
+                },
+                data: DataAllowance::Megabytes(u64::from(days) * 1024),
+                coverage: if n.is_multiple_of(4) {
+                    (0..3)
+                        .map(|k| EUROPE[(n + k) % EUROPE.len()].to_owned())
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+    let renewals: Vec<Renewal> = (1..=5u32)
+        .map(|i| Renewal {
+            id: RenewalId(i),
+            sim: SimId(i * 2 % sims.len().max(1) as u32 + 1),
+            plan: PlanId(i * 7 % plans.len().max(1) as u32 + 1),
+            on: at(u64::from(i * 5)),
+            status: RenewalStatus::Planned,
+        })
+        .collect();
+    let legs: Vec<TripLeg> = (0..countries)
+        .map(|k| TripLeg {
+            country: EUROPE[k % EUROPE.len()].to_owned(),
+            from: at(7 + 6 * k as u64),
+            to: at(12 + 6 * k as u64),
+        })
+        .collect();
+    let mut state = State {
+        sims,
+        plans,
+        renewals,
+        trips: vec![Trip {
+            id: TripId(1),
+            name: "Europe".to_owned(),
+            legs,
+        }],
+        ..State::default()
+    };
+    state.settings.base_currency = Some("EUR".to_owned());
+    state.settings.rates = std::collections::BTreeMap::from([
+        ("USD".to_owned(), RateValue(Decimal::new(92, 2))),
+        ("GBP".to_owned(), RateValue(Decimal::new(117, 2))),
+    ]);
+    state
 }

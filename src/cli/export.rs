@@ -9,9 +9,11 @@ use clap::builder::TypedValueParser;
 
 use super::inert::{inert, inert_lines};
 use crate::export::{
-    ExportError, ExportFormat, ExportRange, ExportTarget, MAX_RANGE_DAYS, export_to_file,
+    ExportContent, ExportError, ExportFormat, ExportRange, ExportTarget, MAX_RANGE_DAYS,
+    export_to_file_with,
 };
 use crate::model::{State, TripId};
+use crate::schedule::{COVER_BUDGET, TripCover, cover_trip};
 
 /// How many days `export` covers when no range is given.
 pub const DEFAULT_EXPORT_DAYS: u32 = 90;
@@ -53,6 +55,12 @@ pub struct ExportArgs {
     /// The file to write; an existing file is replaced atomically
     #[arg(long, short, value_name = "FILE")]
     pub out: PathBuf,
+
+    /// With --trip, for a calendar or a trip sheet: also list the cheapest purchases that
+    /// cover the trip and are not in the state yet (as `sim-planner suggest` finds them),
+    /// marked as suggestions
+    #[arg(long, requires = "trip")]
+    pub with_suggestions: bool,
 }
 
 /// `--format`: the names of [`ExportFormat::ALL`], each with its description in the help.
@@ -119,7 +127,18 @@ pub(super) fn run_export(
         out: &args.out,
         state_file: Some(state_path),
     };
-    match export_to_file(state, format, &range, today, Utc::now(), &title, target) {
+    let suggestions = match suggestions(state, args, format, today) {
+        Ok(cover) => cover,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let content = ExportContent {
+        title: &title,
+        suggestions: suggestions.as_ref(),
+    };
+    match export_to_file_with(state, format, &range, today, Utc::now(), content, target) {
         Ok(Some(events)) => {
             let noun = if events == 1 { "event" } else { "events" };
             println!("wrote {events} {noun} to {}", args.out.display());
@@ -136,8 +155,29 @@ pub(super) fn run_export(
     }
 }
 
+/// The trip cover `--with-suggestions` asks for, if it does.
+fn suggestions(
+    state: &State,
+    args: &ExportArgs,
+    format: ExportFormat,
+    today: NaiveDate,
+) -> Result<Option<TripCover>, String> {
+    let (true, Some(trip)) = (args.with_suggestions, args.trip) else {
+        return Ok(None);
+    };
+    if !matches!(format, ExportFormat::Ics | ExportFormat::Html) {
+        return Err(format!(
+            "suggestions are listed in a calendar (ics) or a trip sheet (html), not in {}",
+            format.name()
+        ));
+    }
+    cover_trip(state, TripId(trip), today, COVER_BUDGET)
+        .map(Some)
+        .map_err(|error| error.to_string())
+}
+
 /// `The trips are: 1 (Riyadh), 2 (Europe)`, for a `--trip` that names none.
-fn trip_list(state: &State) -> String {
+pub(super) fn trip_list(state: &State) -> String {
     if state.trips.is_empty() {
         return "The state has no trips.".to_owned();
     }

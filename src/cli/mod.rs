@@ -4,6 +4,7 @@
 mod export;
 mod import;
 mod inert;
+mod suggest;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ use crate::text::alert_sentence;
 pub use export::{DEFAULT_EXPORT_DAYS, ExportArgs, export_range};
 pub use import::ImportArgs;
 pub use inert::{inert, inert_lines};
+pub use suggest::{SuggestArgs, suggest_text};
 
 /// Plan renewals of prepaid SIM cards, eSIMs and data cards on a calendar. Offline: nothing
 /// leaves this machine.
@@ -77,6 +79,18 @@ pub enum Command {
     /// import starts from an empty state with the file's settings.
     #[command(verbatim_doc_comment)]
     Import(ImportArgs),
+    /// The cheapest plans to buy so that every day of a trip has a SIM that works there
+    ///
+    /// Over your SIMs and the plans each may take, bought from --today on, checked by running
+    /// each SIM's renewal rule with them added. Prices compare in the base currency; a plan
+    /// whose currency has no rate is left out. Lists what to buy, the total, whether it is
+    /// proven the cheapest (the search stops after 2 s) and the days nothing can cover, and
+    /// why. Nothing is changed: add the purchases in the window, or by hand.
+    ///
+    /// Example:
+    ///   sim-planner suggest --trip 2 --today 2026-12-04
+    #[command(verbatim_doc_comment)]
+    Suggest(SuggestArgs),
 }
 
 impl Cli {
@@ -105,6 +119,9 @@ pub fn run(cli: &Cli, command: &Command, default_state: Option<PathBuf>) -> Exit
         Command::Import(args) => import::run_import(&path, args),
         Command::Export(args) => with_state(&path, |state| {
             export::run_export(state, &path, args, cli.today())
+        }),
+        Command::Suggest(args) => with_state(&path, |state| {
+            suggest::run_suggest(state, args, cli.today())
         }),
         Command::Check => with_state(&path, |state| {
             println!("{}", check_summary(state));

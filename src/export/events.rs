@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 
 use super::ExportRange;
 use crate::model::{
-    LinkSafety, Money, PlanId, RenewalId, RenewalStatus, Sim, SimId, State, TripId,
+    LinkSafety, Money, PlanId, RenewalId, RenewalStatus, Sim, SimId, State, TripId, format_amount,
 };
-use crate::schedule::{Agenda, AppliedRenewal, SimSchedule};
+use crate::schedule::{Agenda, AppliedRenewal, DayCountry, SimSchedule, TripCover};
 
 /// What an exported event is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +21,9 @@ pub enum EventKind {
     RenewBy { expires: NaiveDate },
     /// The last day of a run of service.
     Expiry,
+    /// A purchase the trip cover suggests and the state does not hold yet ("Suggestions"):
+    /// listed only when asked for, and marked as a suggestion.
+    Suggestion { trip: TripId },
     /// A trip day in `country` that no SIM covers ("Trip coverage").
     Uncovered {
         trip: TripId,
@@ -88,6 +91,14 @@ impl ScheduleEvent {
                     None => format!("{verb} {sim}{paid}"),
                 }
             }
+            EventKind::Suggestion { .. } => match &self.plan {
+                Some(plan) => format!(
+                    "Suggested: buy {} for {sim}, {}",
+                    user(&plan.name),
+                    user(&plan.price.to_string())
+                ),
+                None => format!("Suggested: renew {sim}"),
+            },
             EventKind::RenewBy { .. } => format!("Renew {sim} by {}", self.date),
             EventKind::Expiry => format!("{sim} expires"),
             EventKind::Uncovered {
@@ -102,18 +113,19 @@ impl ScheduleEvent {
     pub fn label(&self) -> &'static str {
         match self.kind {
             EventKind::Renewal { .. } => "Renewal",
+            EventKind::Suggestion { .. } => "Suggestion",
             EventKind::RenewBy { .. } => "Renew by",
             EventKind::Expiry => "Expires",
             EventKind::Uncovered { .. } => "Uncovered",
         }
     }
 
-    /// Whether the event gets reminders: renewals still to pay and renew-by dates. A paid
-    /// renewal is a record, not something to act on.
+    /// Whether the event gets reminders: renewals still to pay, suggested purchases and
+    /// renew-by dates. A paid renewal is a record, not something to act on.
     pub fn has_reminders(&self) -> bool {
         match self.kind {
             EventKind::Renewal { status, .. } => !status.is_paid(),
-            EventKind::RenewBy { .. } => true,
+            EventKind::Suggestion { .. } | EventKind::RenewBy { .. } => true,
             EventKind::Expiry | EventKind::Uncovered { .. } => false,
         }
     }
@@ -121,7 +133,7 @@ impl ScheduleEvent {
     /// Sort order within a day: what to do first.
     fn rank(&self) -> u8 {
         match self.kind {
-            EventKind::Renewal { .. } => 0,
+            EventKind::Renewal { .. } | EventKind::Suggestion { .. } => 0,
             EventKind::RenewBy { .. } => 1,
             EventKind::Expiry => 2,
             EventKind::Uncovered { .. } => 3,
@@ -173,13 +185,101 @@ pub fn schedule_events(state: &State, agenda: &Agenda, range: &ExportRange) -> V
             });
         }
     }
+    sort_events(&mut events);
+    events
+}
+
+/// Sorts by date, then what to do first, then SIM, and drops repeats: overlapping legs of one
+/// trip can list the same uncovered day twice.
+fn sort_events(events: &mut Vec<ScheduleEvent>) {
     events.sort_by(|a, b| {
         let sim_id = |event: &ScheduleEvent| event.sim.as_ref().map(|sim| sim.id);
         (a.date, a.rank(), sim_id(a), &a.uid).cmp(&(b.date, b.rank(), sim_id(b), &b.uid))
     });
-    // Overlapping legs of one trip can list the same uncovered day twice.
     events.dedup_by(|a, b| a.uid == b.uid);
+}
+
+/// `events` with the purchases of `cover` added, each as a [`EventKind::Suggestion`] on its
+/// day (whatever the range: a purchase to make before the trip must not be lost), in the same
+/// order as [`schedule_events`].
+pub fn with_suggestions(
+    state: &State,
+    mut events: Vec<ScheduleEvent>,
+    cover: &TripCover,
+) -> Vec<ScheduleEvent> {
+    let currency = cover.currency.as_deref();
+    for purchase in &cover.purchases {
+        let (Some(sim), Some(plan)) = (state.sim(purchase.sim), state.plan(purchase.plan)) else {
+            continue;
+        };
+        let mut details = vec![
+            "Suggestion: not in your plan yet. Add it in SIM Planner, or buy it and add it"
+                .to_owned(),
+        ];
+        match currency {
+            Some(currency) if !plan.price.currency.eq_ignore_ascii_case(currency) => {
+                details.push(format!(
+                    "Price: {} ({} {currency})",
+                    plan.price,
+                    format_amount(purchase.cost, currency)
+                ));
+            }
+            _ => details.push(format!("Price: {}", plan.price)),
+        }
+        if !purchase.covers.is_empty() {
+            details.push(format!("Covers: {}", day_runs(&purchase.covers)));
+        }
+        details.extend(sim_details(sim));
+        events.push(ScheduleEvent {
+            date: purchase.on,
+            kind: EventKind::Suggestion { trip: cover.trip },
+            sim: Some(EventSim {
+                id: sim.id,
+                name: sim.name.clone(),
+            }),
+            plan: Some(EventPlan {
+                id: plan.id,
+                name: plan.name.clone(),
+                price: plan.price.clone(),
+            }),
+            valid_until: None,
+            details,
+            uid: uid(
+                &format!("suggestion-{}-{}-{}", cover.trip, sim.id, plan.id),
+                purchase.on,
+            ),
+        });
+    }
+    sort_events(&mut events);
     events
+}
+
+/// `DE 2027-01-10 to 2027-01-14, FR 2027-01-15`: the days as runs per country, earliest first.
+fn day_runs(days: &[DayCountry]) -> String {
+    let mut sorted: Vec<&DayCountry> = days.iter().collect();
+    sorted.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
+    let mut runs: Vec<(&str, NaiveDate, NaiveDate)> = Vec::new();
+    for day in sorted {
+        match runs.last_mut() {
+            Some((country, _, to))
+                if *country == day.country && to.succ_opt() == Some(day.date) =>
+            {
+                *to = day.date;
+            }
+            _ => runs.push((day.country.as_str(), day.date, day.date)),
+        }
+    }
+    runs.sort_by_key(|(_, from, _)| *from);
+    runs.iter()
+        .map(|(country, from, to)| {
+            if from == to {
+                format!("{country} {from}")
+            } else {
+                format!("{country} {from} to {to}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The renewal, renew-by and expiry events of one SIM.

@@ -8,9 +8,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::csv_table::csv_from_events;
 use super::ics::ics_from_events;
 use super::trip_sheet::html_from_events;
-use super::{ExportError, ExportRange, schedule_events};
+use super::{ExportError, ExportRange, schedule_events, with_suggestions};
 use crate::model::State;
-use crate::schedule::Agenda;
+use crate::schedule::{Agenda, TripCover};
 use crate::store::{self, SaveError};
 
 /// A format `export` writes.
@@ -97,6 +97,17 @@ pub struct ExportText {
     pub events: Option<usize>,
 }
 
+/// What a schedule export holds besides the schedule of its range.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExportContent<'a> {
+    /// The trip sheet's title.
+    pub title: &'a str,
+    /// A trip cover whose purchases, not yet in the state, the export lists as suggestions
+    /// ([`super::EventKind::Suggestion`]): the iCalendar as events with reminders, the trip
+    /// sheet in a section of its own and on their days. CSV and RON leave them out.
+    pub suggestions: Option<&'a TripCover>,
+}
+
 /// The export of `state` in `format`: the schedule events of `range` seen on `today` (ICS
 /// with `DTSTAMP` = `stamp`, CSV, or the trip sheet titled `title`), or the whole state as
 /// RON, which ignores the range.
@@ -108,10 +119,29 @@ pub fn export_text(
     stamp: DateTime<Utc>,
     title: &str,
 ) -> Result<ExportText, ExportFileError> {
+    let content = ExportContent {
+        title,
+        suggestions: None,
+    };
+    export_text_with(state, format, range, today, stamp, content)
+}
+
+/// [`export_text`] with `content`: its title, and suggested purchases if any.
+pub fn export_text_with(
+    state: &State,
+    format: ExportFormat,
+    range: &ExportRange,
+    today: NaiveDate,
+    stamp: DateTime<Utc>,
+    content: ExportContent<'_>,
+) -> Result<ExportText, ExportFileError> {
     // The agenda and its events are drawn once, for both the text and its count.
-    let drawn = || {
+    let drawn = |suggested: bool| {
         let agenda = Agenda::compute(state, today);
-        let events = schedule_events(state, &agenda, range);
+        let mut events = schedule_events(state, &agenda, range);
+        if let (true, Some(cover)) = (suggested, content.suggestions) {
+            events = with_suggestions(state, events, cover);
+        }
         (agenda, events)
     };
     let (text, events) = match format {
@@ -122,16 +152,16 @@ pub fn export_text(
             });
         }
         ExportFormat::Ics => {
-            let (_, events) = drawn();
+            let (_, events) = drawn(true);
             (ics_from_events(state, &events, stamp), events.len())
         }
         ExportFormat::Csv => {
-            let (_, events) = drawn();
+            let (_, events) = drawn(false);
             (csv_from_events(&events)?, events.len())
         }
         ExportFormat::Html => {
-            let (agenda, events) = drawn();
-            let text = html_from_events(state, &agenda, *range, &events, title);
+            let (agenda, events) = drawn(true);
+            let text = html_from_events(state, &agenda, *range, &events, content.title);
             (text, events.len())
         }
     };
@@ -161,6 +191,23 @@ pub fn export_to_file(
     title: &str,
     target: ExportTarget<'_>,
 ) -> Result<Option<usize>, ExportFileError> {
+    let content = ExportContent {
+        title,
+        suggestions: None,
+    };
+    export_to_file_with(state, format, range, today, stamp, content, target)
+}
+
+/// [`export_to_file`] with `content`: its title, and suggested purchases if any.
+pub fn export_to_file_with(
+    state: &State,
+    format: ExportFormat,
+    range: &ExportRange,
+    today: NaiveDate,
+    stamp: DateTime<Utc>,
+    content: ExportContent<'_>,
+    target: ExportTarget<'_>,
+) -> Result<Option<usize>, ExportFileError> {
     let out = target.out;
     if target
         .state_file
@@ -168,7 +215,7 @@ pub fn export_to_file(
     {
         return Err(ExportFileError::IsStateFile(out.to_path_buf()));
     }
-    let export = export_text(state, format, range, today, stamp, title)?;
+    let export = export_text_with(state, format, range, today, stamp, content)?;
     store::write_file_atomic(out, export.text.as_bytes())?;
     Ok(export.events)
 }

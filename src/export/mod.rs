@@ -17,13 +17,16 @@ mod file;
 mod html;
 mod ics;
 mod range;
+mod suggestions;
 mod trip_sheet;
 
 pub use csv_table::{CSV_HEADER, to_csv};
-pub use events::{EventKind, EventPlan, EventSim, ScheduleEvent, schedule_events};
+pub use events::{
+    EventKind, EventPlan, EventSim, ScheduleEvent, schedule_events, with_suggestions,
+};
 pub use file::{
-    ExportFileError, ExportFormat, ExportTarget, ExportText, export_text, export_to_file,
-    is_same_file,
+    ExportContent, ExportFileError, ExportFormat, ExportTarget, ExportText, export_text,
+    export_text_with, export_to_file, export_to_file_with, is_same_file,
 };
 pub use ics::{PRODID, to_ics};
 pub use range::{ExportRange, MAX_RANGE_DAYS};

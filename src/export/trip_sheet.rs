@@ -67,6 +67,7 @@ pub(super) fn html_from_events(
     let _ = writeln!(out, "<h1>{heading}</h1>");
     let _ = writeln!(out, "<p class=\"range\">{} to {}</p>", range.from, range.to);
     warnings_html(&mut out, state, events);
+    super::suggestions::suggestions_html(&mut out, events);
     days_html(&mut out, state, agenda, range, events);
     sims_html(&mut out, state, agenda);
     out.push_str("<p class=\"muted\">Made with SIM Planner.</p>\n</body>\n</html>\n");
@@ -298,7 +299,7 @@ fn todo_html(out: &mut String, todo: &[&ScheduleEvent]) {
                     let _ = write!(out, " <span class=\"muted\">(valid until {until})</span>");
                 }
             }
-            EventKind::Expiry | EventKind::Uncovered { .. } => {}
+            EventKind::Expiry | EventKind::Suggestion { .. } | EventKind::Uncovered { .. } => {}
         }
         out.push_str("</li>");
     }

@@ -13,7 +13,7 @@ mod trip;
 
 pub use ids::{PlanId, RenewalId, SimId, TripId};
 pub use link::LinkSafety;
-pub use money::Money;
+pub use money::{Money, format_amount, minor_digits};
 pub use plan::{DataAllowance, Plan, Validity};
 pub use renewal::{Renewal, RenewalStatus};
 pub use sim::{RenewalRule, Rgb, Sim, SimKind};

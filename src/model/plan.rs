@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Money, PlanId};
+use super::{Money, PlanId, Sim};
 
 /// A plan (daily, weekly, monthly pack…) with its price, data and validity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +19,18 @@ pub struct Plan {
     /// ISO 3166-1 alpha-2 codes; empty means the SIM's own coverage.
     #[serde(default)]
     pub coverage: Vec<String>,
+}
+
+impl Plan {
+    /// Where this plan works when bought for `sim` ("Trip coverage"): the plan's countries,
+    /// else the SIM's own coverage when the plan's list is empty.
+    pub fn coverage_for<'a>(&'a self, sim: &'a Sim) -> &'a [String] {
+        if self.coverage.is_empty() {
+            &sim.coverage
+        } else {
+            &self.coverage
+        }
+    }
 }
 
 /// How long a plan lasts from the day it starts.

@@ -6,19 +6,28 @@
 mod agenda;
 mod alerts;
 mod costs;
+mod cover;
 mod coverage;
 mod dates;
 mod day;
 mod preview;
 mod sim_schedule;
-mod suggest;
+mod spending;
+mod trip_days;
 
 pub use agenda::Agenda;
 pub use alerts::{Alert, AlertKind, Severity, alerts, order_by_what_to_do_next};
 pub use costs::{BaseMonthCost, MonthCost, base_costs, costs};
-pub use coverage::{TripCoverage, UncoveredDay, covers, sim_covers_on, trip_coverage};
+pub use cover::{
+    COVER_BUDGET, CoverError, DayCountry, LeftOutPlan, LeftOutReason, MAX_COVER_DAYS, Purchase,
+    TripCover, Uncoverable, UncoverableReason, cover_trip,
+};
+pub use coverage::{
+    NoDataDay, TripCoverage, UncoveredDay, covers, has_data_on, sim_covers_on, trip_coverage,
+};
 pub use dates::{DateRange, days_between, first_of_month, grid_start, plan_end, step_months};
 pub use day::{DayFact, day_facts, sim_day_facts};
 pub use preview::{RenewalPreview, preview_renewal};
 pub use sim_schedule::{AppliedRenewal, RenewBy, Segment, ServiceRun, SimSchedule, sim_schedule};
-pub use suggest::{Suggestion, suggestions};
+pub use spending::{MonthSpending, SimSpending, TripCost, monthly_spending, trip_cost};
+pub use trip_days::{DataForecast, DayService, DayStatus, TripDay, trip_days};

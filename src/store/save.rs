@@ -328,7 +328,10 @@ fn copy_file(from: &Path, to: &Path) -> io::Result<()> {
     if copied.is_err() {
         // Not yet owned by a `NamedTempFile`, so nothing else would remove it.
         if let Err(error) = fs::remove_file(to) {
-            log::warn!("could not remove the partial copy {}: {error}", to.display());
+            log::warn!(
+                "could not remove the partial copy {}: {error}",
+                to.display()
+            );
         }
     }
     copied

@@ -1,0 +1,312 @@
+//! `sim-planner suggest`: the cheapest plan purchases that cover a trip ("Suggestions"), as a
+//! readable list or as JSON.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use super::export::trip_list;
+use super::inert::inert;
+use crate::model::{PlanId, SimId, State, TripId, format_amount};
+use crate::schedule::{
+    COVER_BUDGET, CoverError, DayCountry, LeftOutReason, TripCover, Uncoverable, UncoverableReason,
+    cover_trip,
+};
+
+/// The arguments of `sim-planner suggest`.
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    /// The trip to cover: its id, as in the state file
+    #[arg(long, value_name = "ID")]
+    pub trip: u32,
+
+    /// Print the cover as JSON: the renewals to add, the total in the base currency, whether
+    /// it is proven the cheapest, and the (day, country) pairs nothing can cover
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `suggest` on the loaded `state`, as seen on `today`.
+pub(super) fn run_suggest(state: &State, args: &SuggestArgs, today: NaiveDate) -> ExitCode {
+    let cover = match cover_trip(state, TripId(args.trip), today, COVER_BUDGET) {
+        Ok(cover) => cover,
+        Err(CoverError::UnknownTrip(id)) => {
+            eprintln!("error: there is no trip with id {id}. {}", trip_list(state));
+            return ExitCode::FAILURE;
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if args.json {
+        match serde_json::to_string_pretty(&SuggestJson::from(&cover)) {
+            Ok(json) => println!("{json}"),
+            Err(error) => {
+                eprintln!("error: could not write the cover as JSON: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!("{}", suggest_text(state, &cover));
+    }
+    ExitCode::SUCCESS
+}
+
+/// The document `suggest --json` prints.
+#[derive(Debug, Serialize)]
+struct SuggestJson {
+    trip: TripId,
+    /// Sorted by date, then SIM.
+    renewals: Vec<RenewalJson>,
+    /// The sum of the prices in the base currency, with two decimals.
+    total: String,
+    currency: Option<String>,
+    optimal: bool,
+    uncoverable: Vec<DayJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct RenewalJson {
+    sim: SimId,
+    plan: PlanId,
+    on: NaiveDate,
+}
+
+#[derive(Debug, Serialize)]
+struct DayJson {
+    date: NaiveDate,
+    country: String,
+}
+
+impl From<&TripCover> for SuggestJson {
+    fn from(cover: &TripCover) -> Self {
+        Self {
+            trip: cover.trip,
+            renewals: cover
+                .purchases
+                .iter()
+                .map(|purchase| RenewalJson {
+                    sim: purchase.sim,
+                    plan: purchase.plan,
+                    on: purchase.on,
+                })
+                .collect(),
+            total: two_decimals(cover.total),
+            currency: cover.currency.clone(),
+            optimal: cover.optimal,
+            uncoverable: cover
+                .uncoverable
+                .iter()
+                .map(|day| DayJson {
+                    date: day.date,
+                    country: day.country.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `amount` with exactly two decimals (half away from zero), as `suggest --json` writes totals.
+fn two_decimals(amount: Decimal) -> String {
+    let mut amount = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    amount.rescale(2);
+    amount.to_string()
+}
+
+/// The readable cover: what to buy and what it covers, the total, whether it is proven the
+/// cheapest, the days nothing can cover and why, and the plans left out. Names pass through
+/// [`inert`].
+pub fn suggest_text(state: &State, cover: &TripCover) -> String {
+    let mut out = String::new();
+    let trip_name = state
+        .trip(cover.trip)
+        .map_or("?", |trip| trip.name.as_str());
+    let _ = write!(
+        out,
+        "Cover for trip {} \"{}\", from {}",
+        cover.trip,
+        inert(trip_name),
+        cover.today
+    );
+    match &cover.currency {
+        Some(currency) => {
+            let _ = writeln!(out, ", prices in {}", inert(currency));
+        }
+        None => out.push('\n'),
+    }
+    out.push('\n');
+    let proof = if cover.optimal {
+        "the cheapest cover there is".to_owned()
+    } else {
+        format!(
+            "the best found in {} s; a cheaper one may exist",
+            COVER_BUDGET.as_secs()
+        )
+    };
+    if cover.purchases.is_empty() {
+        if cover.optimal {
+            let _ = writeln!(
+                out,
+                "Nothing to buy: no purchase would cover more of the trip."
+            );
+        } else {
+            let _ = writeln!(out, "Nothing to buy found in {} s.", COVER_BUDGET.as_secs());
+        }
+    } else {
+        let _ = writeln!(out, "Buy:");
+        for purchase in &cover.purchases {
+            let sim = state.sim(purchase.sim).map_or("?", |sim| sim.name.as_str());
+            let plan = state
+                .plan(purchase.plan)
+                .map_or("?", |plan| plan.name.as_str());
+            let _ = write!(
+                out,
+                "  {}  {}: {}, {}",
+                purchase.on,
+                inert(sim),
+                inert(plan),
+                inert(&purchase.price.to_string())
+            );
+            if let Some(currency) = &cover.currency
+                && !purchase.price.currency.eq_ignore_ascii_case(currency)
+            {
+                let _ = write!(
+                    out,
+                    " = {} {}",
+                    format_amount(purchase.cost, currency),
+                    inert(currency)
+                );
+            }
+            out.push('\n');
+            if !purchase.covers.is_empty() {
+                let _ = writeln!(out, "              covers {}", runs_text(&purchase.covers));
+            }
+        }
+        let total = match &cover.currency {
+            Some(currency) => format!(
+                "{} {}",
+                format_amount(cover.total, currency),
+                inert(currency)
+            ),
+            None => cover.total.to_string(),
+        };
+        let _ = writeln!(out, "Total: {total} ({proof})");
+    }
+
+    if !cover.uncoverable.is_empty() {
+        let _ = writeln!(out, "\nCannot be covered:");
+        // Runs of consecutive days in one country for one reason, earliest first.
+        let mut days: Vec<&Uncoverable> = cover.uncoverable.iter().collect();
+        days.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
+        let mut runs: Vec<(&Uncoverable, &Uncoverable)> = Vec::new();
+        for day in days {
+            match runs.last_mut() {
+                Some((first, last))
+                    if day.country == first.country
+                        && day.reason == first.reason
+                        && last.date.succ_opt() == Some(day.date) =>
+                {
+                    *last = day;
+                }
+                _ => runs.push((day, day)),
+            }
+        }
+        runs.sort_by_key(|(first, _)| first.date);
+        for (first, last) in runs {
+            let days = if first.date == last.date {
+                first.date.to_string()
+            } else {
+                format!("{} to {}", first.date, last.date)
+            };
+            let _ = writeln!(
+                out,
+                "  {} {days}: {}",
+                inert(&first.country),
+                reason_text(&first.reason, &first.country)
+            );
+        }
+    }
+
+    if !cover.left_out.is_empty() {
+        let _ = writeln!(out, "\nLeft out, their prices cannot be compared:");
+        for left_out in &cover.left_out {
+            let name = state
+                .plan(left_out.plan)
+                .map_or("?", |plan| plan.name.as_str());
+            let why = match &left_out.reason {
+                LeftOutReason::NoRate { base } => format!(
+                    "no exchange rate from {} to {} in the settings",
+                    inert(&left_out.currency),
+                    inert(base)
+                ),
+                LeftOutReason::NoBaseCurrency { currencies } => format!(
+                    "no base currency is set to compare {} in",
+                    inert(&currencies.join(", "))
+                ),
+            };
+            let _ = writeln!(
+                out,
+                "  plan {} \"{}\" ({}): {why}",
+                left_out.plan,
+                inert(name),
+                inert(&left_out.currency)
+            );
+        }
+    }
+    out
+}
+
+/// Why a day cannot be covered, in a few words.
+fn reason_text(reason: &UncoverableReason, country: &str) -> String {
+    match reason {
+        UncoverableReason::BeforeToday => "the day has passed".to_owned(),
+        UncoverableReason::NoPlan => {
+            format!(
+                "no plan that any of your SIMs may take works in {}",
+                inert(country)
+            )
+        }
+        UncoverableReason::OnlyUnpricedPlans { currencies } => format!(
+            "only plans priced in {} work there, and they cannot be compared",
+            inert(&currencies.join(", "))
+        ),
+        UncoverableReason::Blocked => "the SIMs whose plans work there already have service \
+                                       then from a plan that does not, and their rule keeps it"
+            .to_owned(),
+        UncoverableReason::Conflict => {
+            "it can be covered alone, but only by uncovering other days".to_owned()
+        }
+    }
+}
+
+/// `DE 2027-01-10 to 2027-01-14, FR 2027-01-15`: runs of consecutive days per country.
+fn runs_text(days: &[DayCountry]) -> String {
+    let mut runs: Vec<(String, NaiveDate, NaiveDate)> = Vec::new();
+    let mut sorted: Vec<&DayCountry> = days.iter().collect();
+    sorted.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
+    for day in sorted {
+        match runs.last_mut() {
+            Some((country, _, to))
+                if *country == day.country && to.succ_opt() == Some(day.date) =>
+            {
+                *to = day.date;
+            }
+            _ => runs.push((day.country.clone(), day.date, day.date)),
+        }
+    }
+    runs.sort_by_key(|(_, from, _)| *from);
+    runs.iter()
+        .map(|(country, from, to)| {
+            if from == to {
+                format!("{} {from}", inert(country))
+            } else {
+                format!("{} {from} to {to}", inert(country))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
