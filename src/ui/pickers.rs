@@ -313,6 +313,26 @@ pub fn add_country_ui(ui: &mut Ui, taken: &[String]) -> Option<&'static str> {
     }
 }
 
+/// A button showing the chosen country (or "Choose a country…"); its popup lists the ISO
+/// 3166-1 countries with a search field. The response is marked changed when one was picked;
+/// name it with `labelled_by` or `accessible_name`.
+pub fn country_picker_ui(ui: &mut Ui, code: &mut String) -> Response {
+    let shown = if code.trim().is_empty() {
+        t!("editors.picker.choose_country").into_owned()
+    } else {
+        match country_name(code) {
+            Some(name) => format!("{}  {name}", code.trim()),
+            None => code.trim().to_owned(),
+        }
+    };
+    let mut button = ui.add(Button::new(shown).truncate());
+    if let Some(Picked::Code(picked)) = search_popup_ui(&button, &COUNTRIES, &[], None) {
+        picked.clone_into(code);
+        button.mark_changed();
+    }
+    button
+}
+
 /// A button showing the chosen currency; its popup lists the ISO 4217 currencies with a search
 /// field. `code` is empty for "none", which is offered only when `optional`. The response is
 /// marked changed when a currency was picked; name it with `labelled_by` or `accessible_name`.

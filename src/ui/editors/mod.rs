@@ -9,6 +9,7 @@ mod plan;
 mod renewal;
 mod settings;
 mod sim;
+mod trip;
 
 use chrono::NaiveDate;
 use egui::{Align2, Button, Id, Key, Modifiers, Popup, RichText, Ui};
@@ -18,7 +19,7 @@ use fields::{FormContext, FormFlags, note_ui, problem_ui};
 
 use super::document::Document;
 use super::edit::Edit;
-use crate::model::{Plan, Renewal, Settings, Sim, SimId, State};
+use crate::model::{Plan, Renewal, Settings, Sim, SimId, State, Trip};
 
 /// About half the width of an editor window, to place it in the middle of the screen.
 const WINDOW_HALF_WIDTH: f32 = 220.0;
@@ -55,6 +56,7 @@ enum Form {
     Plan(plan::PlanForm),
     Renewal(renewal::RenewalForm),
     Settings(settings::SettingsForm),
+    Trip(trip::TripForm),
 }
 
 impl Editor {
@@ -86,6 +88,20 @@ impl Editor {
         Self::with(Form::Renewal(renewal::RenewalForm::edit(renewal)))
     }
 
+    /// A new trip with one leg to fill in.
+    pub fn new_trip() -> Self {
+        Self::with(Form::Trip(trip::TripForm::new()))
+    }
+
+    pub fn edit_trip(trip: &Trip) -> Self {
+        Self::with(Form::Trip(trip::TripForm::edit(trip)))
+    }
+
+    /// A new trip with `trip`'s legs, to change and save as its own.
+    pub fn duplicate_trip(trip: &Trip) -> Self {
+        Self::with(Form::Trip(trip::TripForm::duplicate(trip)))
+    }
+
     pub fn settings(settings: &Settings) -> Self {
         Self::with(Form::Settings(settings::SettingsForm::new(settings)))
     }
@@ -105,6 +121,7 @@ impl Editor {
             Form::Plan(form) => form.title(),
             Form::Renewal(form) => form.title(),
             Form::Settings(_) => t!("editors.settings.title").into_owned(),
+            Form::Trip(form) => form.title(),
         }
     }
 
@@ -115,6 +132,7 @@ impl Editor {
             Form::Plan(form) => ("plan", form.target_key()),
             Form::Renewal(form) => ("renewal", form.target_key()),
             Form::Settings(_) => ("settings", None),
+            Form::Trip(form) => ("trip", form.target_key()),
         };
         Id::unique(("sim_planner_editor", kind, target))
     }
@@ -177,6 +195,7 @@ impl Editor {
                     Form::Plan(form) => form.ui(ui, form_context.state),
                     Form::Renewal(form) => form.ui(ui, &form_context),
                     Form::Settings(form) => form.ui(ui),
+                    Form::Trip(form) => form.ui(ui, &form_context),
                 };
                 // The problems scroll with the form, so Save and Cancel stay in view.
                 if let Some(edit) = &candidate {
