@@ -51,6 +51,8 @@ pub use types::{
 /// - The objective: as many of the trip's (day, country) covered as can be, then the least total
 ///   cost, then the fewest purchases. When every coverable day can be covered together (the
 ///   usual case) this is exactly the cheapest full cover.
+/// - Of covers that tie, the first found: the search tries buying nothing before buying on a
+///   day with no trip country left to serve, so purchases come as late as they can.
 /// - The search is exact (see `search.rs`). Past `budget` it stops and returns the best cover
 ///   found with `optimal: false`; with no time at all that is buying nothing.
 ///

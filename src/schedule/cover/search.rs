@@ -22,7 +22,7 @@
 //!    cover it finishes with is optimal. Past the deadline it stops; the best found is then
 //!    reported as not proven optimal.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -256,37 +256,39 @@ fn lower_bounds(
     // A renewal already in the state serves its run for free: at most the bound of the best
     // stretch of its plan's length it can reach (from its day on, for an `Extend` one that
     // purchases may push later; its own day for the others).
-    let absorbed = model
-        .sims
-        .iter()
-        .map(|sim| {
-            sim.existing
-                .iter()
-                .map(|event| {
-                    let mut prefix = Vec::with_capacity(model.days + 1);
-                    prefix.push(Decimal::ZERO);
-                    for day in 0..model.days {
-                        let mass = bits(get(&to_pay, day) & event.class)
-                            .map(|country| get(&bound, day * countries + country))
-                            .sum::<Decimal>();
-                        let last = prefix.last().copied().unwrap_or_default();
-                        prefix.push(last + mass);
+    // Per country set, the running sum of the bound over the days.
+    let mut prefixes: HashMap<u64, Vec<Decimal>> = HashMap::new();
+    let mut absorbed = Vec::with_capacity(model.sims.len());
+    for sim in &model.sims {
+        let mut events = Vec::with_capacity(sim.existing.len());
+        for event in &sim.existing {
+            let prefix = prefixes.entry(event.class).or_insert_with(|| {
+                let mut prefix = Vec::with_capacity(model.days + 1);
+                let mut sum = Decimal::ZERO;
+                prefix.push(sum);
+                for day in 0..model.days {
+                    for country in bits(get(&to_pay, day) & event.class) {
+                        sum += get(&bound, day * countries + country);
                     }
-                    let starts = match sim.rule {
-                        RenewalRule::Extend => event.day..model.days,
-                        RenewalRule::Restart | RenewalRule::LaterOf => event.day..event.day + 1,
-                    };
-                    starts
-                        .map(|start| {
-                            let last = day_within(model, model.end(event.slot, start));
-                            get(&prefix, last + 1) - get(&prefix, start)
-                        })
-                        .max()
-                        .unwrap_or_default()
+                    prefix.push(sum);
+                }
+                prefix
+            });
+            let starts = match sim.rule {
+                RenewalRule::Extend => event.day..model.days,
+                RenewalRule::Restart | RenewalRule::LaterOf => event.day..event.day + 1,
+            };
+            let most = starts
+                .map(|start| {
+                    let last = day_within(model, model.end(event.slot, start));
+                    get(prefix, last + 1) - get(prefix, start)
                 })
-                .collect()
-        })
-        .collect();
+                .max()
+                .unwrap_or_default();
+            events.push(most);
+        }
+        absorbed.push(events);
+    }
     (bound, absorbed)
 }
 
