@@ -62,9 +62,11 @@ impl TripForm {
     pub(super) fn title(&self) -> String {
         match self.target {
             Target::New => t!("editors.trip.title_new").into_owned(),
-            Target::Existing(_) => {
-                t!("editors.trip.title_edit", name = self.original_name.as_str()).into_owned()
-            }
+            Target::Existing(_) => t!(
+                "editors.trip.title_edit",
+                name = self.original_name.as_str()
+            )
+            .into_owned(),
         }
     }
 
@@ -95,7 +97,11 @@ impl TripForm {
         let legs = self.legs_ui(ui, form);
         if ui.button(t!("editors.trip.add_leg")).clicked() {
             // The next leg starts where the last one ends: a trip goes on from there.
-            let from = self.legs.last().map(|leg| leg.to.clone()).unwrap_or_default();
+            let from = self
+                .legs
+                .last()
+                .map(|leg| leg.to.clone())
+                .unwrap_or_default();
             self.legs.push(LegDraft {
                 country: String::new(),
                 to: from.clone(),
@@ -177,7 +183,9 @@ impl TripForm {
                     }
                     ui.end_row();
                     parsed.push(match (country, from, to) {
-                        (Some(country), Some(from), Some(to)) => Some(TripLeg { country, from, to }),
+                        (Some(country), Some(from), Some(to)) => {
+                            Some(TripLeg { country, from, to })
+                        }
                         _ => None,
                     });
                 }
