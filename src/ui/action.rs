@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::edit::Edit;
 use super::file_dialogs::FilePurpose;
 use super::view_state::{AlertHorizon, CalendarKind, LeftTab, SimSort};
-use crate::model::{PlanId, RenewalId, SimId, State};
+use crate::model::{PlanId, RenewalId, SimId, State, TripId};
 
 /// Something the user did this frame, applied after the frame is drawn.
 #[derive(Clone, Debug)]
@@ -56,6 +56,12 @@ pub enum Action {
     EditPlan(PlanId),
     EditRenewal(RenewalId),
     ScheduleRenewal(SimId),
+    SelectTrip(TripId),
+    NewTrip,
+    EditTrip(TripId),
+    DuplicateTrip(TripId),
+    /// "Cover this trip": work out the cheapest purchases that cover it (off the frame).
+    CoverTrip(TripId),
     Settings,
     ConfirmDelete(DeleteTarget),
     /// Start with this state (the welcome's choice), then autosave if the bool says so: the
@@ -77,4 +83,5 @@ pub enum Action {
 pub enum DeleteTarget {
     Sim(SimId),
     Plan(PlanId),
+    Trip(TripId),
 }

@@ -28,6 +28,8 @@ pub enum Command {
     Settings,
     ShowMonth,
     ShowTimeline,
+    ShowCoverage,
+    ShowCosts,
     Today,
     PreviousPage,
     NextPage,
@@ -49,7 +51,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 21] = [
         Self::NewStateFile,
         Self::Open,
         Self::SaveAs,
@@ -64,6 +66,8 @@ impl Command {
         Self::Settings,
         Self::ShowMonth,
         Self::ShowTimeline,
+        Self::ShowCoverage,
+        Self::ShowCosts,
         Self::Today,
         Self::PreviousPage,
         Self::NextPage,
@@ -88,6 +92,8 @@ impl Command {
             Self::Settings => t!("menu.settings"),
             Self::ShowMonth => t!("calendar.month"),
             Self::ShowTimeline => t!("calendar.timeline"),
+            Self::ShowCoverage => t!("calendar.coverage"),
+            Self::ShowCosts => t!("calendar.costs"),
             Self::Today => t!("calendar.today"),
             Self::PreviousPage => t!("calendar.previous"),
             Self::NextPage => t!("calendar.next"),
@@ -110,6 +116,8 @@ impl Command {
         const SETTINGS: &[KeyboardShortcut] = &[ctrl(Key::Comma)];
         const MONTH: &[KeyboardShortcut] = &[ctrl(Key::Num1)];
         const TIMELINE: &[KeyboardShortcut] = &[ctrl(Key::Num2)];
+        const COVERAGE: &[KeyboardShortcut] = &[ctrl(Key::Num3)];
+        const COSTS: &[KeyboardShortcut] = &[ctrl(Key::Num4)];
         const TODAY: &[KeyboardShortcut] = &[ctrl(Key::T)];
         const PREVIOUS: &[KeyboardShortcut] = &[plain(Key::PageUp)];
         const NEXT: &[KeyboardShortcut] = &[plain(Key::PageDown)];
@@ -129,6 +137,8 @@ impl Command {
             Self::Settings => SETTINGS,
             Self::ShowMonth => MONTH,
             Self::ShowTimeline => TIMELINE,
+            Self::ShowCoverage => COVERAGE,
+            Self::ShowCosts => COSTS,
             Self::Today => TODAY,
             Self::PreviousPage => PREVIOUS,
             Self::NextPage => NEXT,
@@ -163,6 +173,8 @@ impl Command {
             Self::Settings => Action::Settings,
             Self::ShowMonth => Action::ShowCalendar(CalendarKind::Month),
             Self::ShowTimeline => Action::ShowCalendar(CalendarKind::Timeline),
+            Self::ShowCoverage => Action::ShowCalendar(CalendarKind::Coverage),
+            Self::ShowCosts => Action::ShowCalendar(CalendarKind::Costs),
             Self::Today => Action::ShowToday,
             Self::PreviousPage => Action::Page(-1),
             Self::NextPage => Action::Page(1),

@@ -7,6 +7,7 @@ pub mod autosave;
 pub mod clock;
 pub mod command;
 pub mod context;
+pub mod cover;
 pub mod dnd;
 pub mod document;
 pub mod edit;
@@ -24,6 +25,8 @@ pub mod writer;
 
 // The views: each draws from a `ViewContext` and pushes actions; none imports another.
 pub mod alerts;
+pub mod costs;
+pub mod coverage;
 pub mod day_panel;
 pub mod details;
 pub mod editors;

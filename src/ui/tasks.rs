@@ -9,13 +9,23 @@ use std::time::Duration;
 pub struct Tasks<T> {
     running: Option<Receiver<T>>,
     repaint: Option<egui::Context>,
+    /// The worker thread's name (seen in a debugger or a profiler).
+    thread: &'static str,
 }
 
 impl<T> Default for Tasks<T> {
     fn default() -> Self {
+        Self::named("file-task")
+    }
+}
+
+impl<T> Tasks<T> {
+    /// Tasks that run on threads called `thread`.
+    pub fn named(thread: &'static str) -> Self {
         Self {
             running: None,
             repaint: None,
+            thread,
         }
     }
 }
@@ -28,8 +38,7 @@ impl<T: Send + 'static> Tasks<T> {
         }
     }
 
-    /// Starts `job` on the thread `file-task`; `false` (and nothing started) while another
-    /// runs.
+    /// Starts `job` on a thread of its own; `false` (and nothing started) while another runs.
     pub fn start(&mut self, job: impl FnOnce() -> T + Send + 'static) -> bool {
         if self.running.is_some() {
             return false;
@@ -37,10 +46,10 @@ impl<T: Send + 'static> Tasks<T> {
         let (sender, receiver) = channel();
         let repaint = self.repaint.clone();
         let spawned = std::thread::Builder::new()
-            .name("file-task".to_owned())
+            .name(self.thread.to_owned())
             .spawn(move || {
                 if sender.send(job()).is_err() {
-                    log::warn!("a file task finished after the window stopped waiting for it");
+                    log::warn!("a task finished after the window stopped waiting for it");
                 }
                 if let Some(ctx) = repaint {
                     ctx.request_repaint();
@@ -52,7 +61,7 @@ impl<T: Send + 'static> Tasks<T> {
                 true
             }
             Err(error) => {
-                log::error!("could not start a file task: {error}");
+                log::error!("could not start the {} thread: {error}", self.thread);
                 false
             }
         }
@@ -73,7 +82,7 @@ impl<T: Send + 'static> Tasks<T> {
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
-                log::error!("a file task ended without a result");
+                log::error!("a task ended without a result");
                 self.running = None;
                 None
             }

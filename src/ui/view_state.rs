@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::{PlanId, RenewalId, SimId, State};
+use crate::model::{PlanId, RenewalId, SimId, State, TripId};
 use crate::schedule::step_months;
 
 /// About three months visible at first.
@@ -24,11 +24,14 @@ pub enum LeftTab {
     Trips,
 }
 
-/// The calendar's two views.
+/// What the middle of the window shows: the calendar's two views, the selected trip's
+/// coverage day by day, or the costs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CalendarKind {
     Month,
     Timeline,
+    Coverage,
+    Costs,
 }
 
 /// A sortable column of the SIM table.
@@ -114,6 +117,8 @@ pub struct ViewState {
     pub selected_sim: Option<SimId>,
     pub selected_renewal: Option<RenewalId>,
     pub selected_day: Option<NaiveDate>,
+    /// The trip whose coverage the Trip view shows.
+    pub selected_trip: Option<TripId>,
     /// A plan chip clicked: the next click on a day schedules it.
     pub armed_plan: Option<PlanId>,
     pub sim_filter: String,
@@ -134,6 +139,7 @@ impl ViewState {
             selected_sim: first_sim,
             selected_renewal: None,
             selected_day: None,
+            selected_trip: None,
             armed_plan: None,
             sim_filter: String::new(),
             sim_sort: SimSort::default(),
@@ -157,6 +163,9 @@ impl ViewState {
         }
         if self.armed_plan.is_some_and(|id| state.plan(id).is_none()) {
             self.armed_plan = None;
+        }
+        if self.selected_trip.is_none_or(|id| state.trip(id).is_none()) {
+            self.selected_trip = state.trips.first().map(|trip| trip.id);
         }
     }
 
@@ -182,6 +191,7 @@ impl ViewState {
             CalendarKind::Timeline => {
                 self.shift_timeline(i64::from(pages) * TIMELINE_PAGE_DAYS);
             }
+            CalendarKind::Coverage | CalendarKind::Costs => {}
         }
     }
 

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use rust_i18n::t;
 
 use super::{Prompt, SimPlannerApp};
-use crate::model::{PlanId, Renewal, SimId};
+use crate::model::{PlanId, Renewal, SimId, TripId};
+use crate::ui::cover::CoverKey;
 use crate::ui::action::Action;
 use crate::ui::dnd::{self, DragPayload};
 use crate::ui::edit::Edit;
@@ -83,6 +84,17 @@ impl SimPlannerApp {
                 let on = self.view.selected_day.unwrap_or(self.today);
                 self.editor = Some(Editor::new_renewal(state, Some(sim), on));
             }
+            Action::SelectTrip(id) => self.view.selected_trip = Some(id),
+            Action::NewTrip => self.editor = Some(Editor::new_trip()),
+            Action::EditTrip(id) => self.editor = state.trip(id).map(Editor::edit_trip),
+            Action::DuplicateTrip(id) => self.editor = state.trip(id).map(Editor::duplicate_trip),
+            Action::CoverTrip(id) => {
+                self.view.selected_trip = Some(id);
+                let key = self.cover_key(id);
+                if !self.cover.start(key, state.clone()) {
+                    self.notice = Some(t!("coverage.busy").into_owned());
+                }
+            }
             Action::Settings => self.editor = Some(Editor::settings(&state.settings)),
             Action::ConfirmDelete(target) => self.prompt = Some(Prompt::ConfirmDelete(target)),
             Action::StartWith(state, autosave) => {
@@ -152,11 +164,25 @@ impl SimPlannerApp {
         }
     }
 
+    /// What "Cover this trip" works out for `trip` now: this document's revision, today.
+    fn cover_key(&self, trip: TripId) -> CoverKey {
+        CoverKey {
+            document: self.doc.id(),
+            revision: self.doc.revision(),
+            today: self.today,
+            trip,
+        }
+    }
+
     /// Applies `edit`, or says why it was refused.
     pub(super) fn apply_or_report(&mut self, edit: Edit) {
         let made = match &edit {
             Edit::AddSim(sim) => Some((sim.id, None)),
             Edit::AddRenewal(renewal) => Some((renewal.sim, Some(renewal.id))),
+            _ => None,
+        };
+        let new_trip = match &edit {
+            Edit::AddTrip(trip) => Some(trip.id),
             _ => None,
         };
         match self.doc.apply(edit) {
@@ -165,6 +191,9 @@ impl SimPlannerApp {
                 if let Some((sim, renewal)) = made {
                     self.view.selected_sim = Some(sim);
                     self.view.selected_renewal = renewal;
+                }
+                if new_trip.is_some() {
+                    self.view.selected_trip = new_trip;
                 }
             }
             Err(problems) => self.prompt = Some(Prompt::Refused(problems)),
@@ -185,6 +214,9 @@ fn changes_state(action: &Action) -> bool {
             | Action::EditPlan(_)
             | Action::EditRenewal(_)
             | Action::ScheduleRenewal(_)
+            | Action::NewTrip
+            | Action::EditTrip(_)
+            | Action::DuplicateTrip(_)
             | Action::Settings
             | Action::ConfirmDelete(_)
             | Action::Files(FilePurpose::Import)

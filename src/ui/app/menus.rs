@@ -92,6 +92,8 @@ impl SimPlannerApp {
                 for (command, kind) in [
                     (Command::ShowMonth, CalendarKind::Month),
                     (Command::ShowTimeline, CalendarKind::Timeline),
+                    (Command::ShowCoverage, CalendarKind::Coverage),
+                    (Command::ShowCosts, CalendarKind::Costs),
                 ] {
                     if ui
                         .radio(self.view.calendar == kind, command.label())
@@ -157,13 +159,16 @@ impl SimPlannerApp {
         });
     }
 
-    /// Month / Timeline, previous, today, next, the zoom, and the title of what is shown.
+    /// Month / Timeline / Trip / Costs, then for the calendars previous, today, next and the
+    /// zoom, and the title of what is shown.
     pub(super) fn calendar_header_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        // Two short rows, so the header never makes the panel wider than it is.
+        // Short rows, so the header never makes the panel wider than it is.
         ui.horizontal(|ui| {
             for (command, kind) in [
                 (Command::ShowMonth, CalendarKind::Month),
                 (Command::ShowTimeline, CalendarKind::Timeline),
+                (Command::ShowCoverage, CalendarKind::Coverage),
+                (Command::ShowCosts, CalendarKind::Costs),
             ] {
                 if ui
                     .selectable_label(self.view.calendar == kind, command.label())
@@ -172,7 +177,24 @@ impl SimPlannerApp {
                     actions.push(command.action());
                 }
             }
-            ui.separator();
+        });
+        let shown = match self.view.calendar {
+            CalendarKind::Month => self.view.month,
+            CalendarKind::Timeline => self.view.timeline_start,
+            CalendarKind::Coverage => {
+                let trip = self.view.selected_trip.and_then(|id| self.doc.state().trip(id));
+                ui.heading(trip.map_or_else(
+                    || t!("coverage.title_none").into_owned(),
+                    |trip| t!("coverage.title", name = trip.name.as_str()).into_owned(),
+                ));
+                return;
+            }
+            CalendarKind::Costs => {
+                ui.heading(t!("costs.title"));
+                return;
+            }
+        };
+        ui.horizontal(|ui| {
             if ui
                 .button("<")
                 .on_hover_text(t!("calendar.previous"))
@@ -201,10 +223,6 @@ impl SimPlannerApp {
                 }
             }
         });
-        let shown = match self.view.calendar {
-            CalendarKind::Month => self.view.month,
-            CalendarKind::Timeline => self.view.timeline_start,
-        };
         ui.heading(month_title(shown));
     }
 }

@@ -17,6 +17,7 @@ use super::action::{Action, DeleteTarget};
 use super::clock::Clock;
 use super::command::Command;
 use super::context::ViewContext;
+use super::cover::{CoverKey, CoverRunner, CoverStatus};
 use super::day_panel::{self, DayPanelCache};
 use super::document::Document;
 use super::edit::Edit;
@@ -31,7 +32,7 @@ use super::tasks::Tasks;
 use super::timeline::TimelineCache;
 use super::view_state::{AlertHorizon, CalendarKind, LeftTab, ViewState};
 use super::writer::OutsideChange;
-use super::{alerts, details, legend, month, plans, sim_list, timeline, trips};
+use super::{alerts, costs, coverage, details, legend, month, plans, sim_list, timeline, trips};
 use crate::model::{PlanId, State};
 use crate::schedule::Agenda;
 
@@ -120,6 +121,8 @@ pub struct SimPlannerApp {
     dialogs: Box<dyn FileDialogs>,
     files: Option<FilesWindow>,
     tasks: Tasks<JobOutput>,
+    /// "Cover this trip", worked out off the frame.
+    cover: CoverRunner,
     recent: Vec<PathBuf>,
     /// The last file action's result, shown in the status line.
     notice: Option<String>,
@@ -209,6 +212,7 @@ impl SimPlannerApp {
             dialogs: Box::new(NoDialogs::default()),
             files: None,
             tasks: Tasks::default(),
+            cover: CoverRunner::default(),
             recent: Vec::new(),
             notice: None,
             import_step: None,
@@ -288,6 +292,9 @@ impl SimPlannerApp {
                 return false;
             };
             self.task_finished(output);
+        }
+        if !self.cover.wait(timeout) {
+            return false;
         }
         self.refresh();
         saved
@@ -432,6 +439,8 @@ impl eframe::App for SimPlannerApp {
         let ctx = ui.ctx().clone();
         self.doc.set_repaint(&ctx);
         self.tasks.set_repaint(&ctx);
+        self.cover.set_repaint(&ctx);
+        self.cover.poll();
         self.follow_the_clock(&ctx);
         self.doc.poll_saves();
         self.outside_changes();
@@ -470,6 +479,19 @@ impl eframe::App for SimPlannerApp {
                 CalendarKind::Timeline => {
                     timeline::timeline_ui(ui, &mut view_ctx, &mut self.views.timeline);
                 }
+                CalendarKind::Coverage => {
+                    let status = match view_ctx.view.selected_trip {
+                        Some(trip) => self.cover.status(CoverKey {
+                            document: self.doc.id(),
+                            revision: self.doc.revision(),
+                            today: self.today,
+                            trip,
+                        }),
+                        None => CoverStatus::NotAsked,
+                    };
+                    coverage::coverage_ui(ui, &mut view_ctx, &status);
+                }
+                CalendarKind::Costs => costs::costs_ui(ui, &mut view_ctx),
             }
         });
 

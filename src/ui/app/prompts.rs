@@ -114,6 +114,10 @@ impl SimPlannerApp {
                                     count = count
                                 )
                             }
+                            DeleteTarget::Trip(id) => t!(
+                                "prompt.delete_trip",
+                                name = state.trip(*id).map_or("?", |trip| trip.name.as_str())
+                            ),
                         };
                         ui.label(text);
                         ui.horizontal(|ui| {
@@ -121,6 +125,7 @@ impl SimPlannerApp {
                                 actions.push(Action::Edit(match target {
                                     DeleteTarget::Sim(id) => Edit::DeleteSim(*id),
                                     DeleteTarget::Plan(id) => Edit::DeletePlan(*id),
+                                    DeleteTarget::Trip(id) => Edit::DeleteTrip(*id),
                                 }));
                                 close = true;
                             }

@@ -240,8 +240,8 @@ mod tests {
     fn leg(country: &str, from: &str, to: &str) -> TripLeg {
         TripLeg {
             country: country.to_owned(),
-            from: from.parse().unwrap(),
-            to: to.parse().unwrap(),
+            from: from.parse().expect("a test date"),
+            to: to.parse().expect("a test date"),
         }
     }
 
@@ -256,7 +256,7 @@ mod tests {
             leg("DE", "2027-01-10", "2027-01-14"),
             leg("FR", "2027-01-13", "2027-01-20"),
         ];
-        let problem = order_problem(&overlapping).unwrap();
+        let problem = order_problem(&overlapping).expect("the overlap is a problem");
         assert!(problem.contains('2'), "{problem}");
     }
 }
