@@ -75,7 +75,10 @@ fn chart_ui(ui: &mut egui::Ui, state: &State, base: &str, months: &[MonthSpendin
             .stack_on(&below);
         charts.push(chart);
     }
-    let labels: Vec<String> = months.iter().map(|month| short_month(&month.month)).collect();
+    let labels: Vec<String> = months
+        .iter()
+        .map(|month| short_month(&month.month))
+        .collect();
     Plot::new("costs-chart")
         .height(220.0)
         .legend(Legend::default())
@@ -176,11 +179,15 @@ fn trips_ui(ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
                 let by_currency: Vec<String> =
                     cost.by_currency.iter().map(ToString::to_string).collect();
                 let total = match (cost.total, base) {
-                    (Some(total), Some(base)) if cost.by_currency.len() > 1 => format!(
-                        "{} = {} {base}",
-                        by_currency.join(" + "),
-                        format_amount(total, base)
-                    ),
+                    (Some(total), Some(base))
+                        if cost.by_currency.iter().any(|money| money.currency != base) =>
+                    {
+                        format!(
+                            "{} = {} {base}",
+                            by_currency.join(" + "),
+                            format_amount(total, base)
+                        )
+                    }
                     _ if by_currency.is_empty() => t!("costs.trip_free").into_owned(),
                     _ => by_currency.join(" + "),
                 };

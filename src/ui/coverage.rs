@@ -3,6 +3,7 @@
 //! nothing covers a day and amber where every SIM there has run out of data; and "Cover this
 //! trip", the cheapest purchases that cover it, added in one undoable step.
 
+use chrono::NaiveDate;
 use egui_extras::{Column, TableBuilder};
 use rust_i18n::t;
 
@@ -15,8 +16,8 @@ use super::style;
 use super::view_state::CalendarKind;
 use crate::model::{DataAllowance, State, Trip, format_amount};
 use crate::schedule::{
-    DataForecast, DayService, DayStatus, LeftOutReason, TripCover, TripDay, UncoverableReason,
-    trip_days,
+    DataForecast, DayService, DayStatus, LeftOutReason, TripCover, TripDay, Uncoverable,
+    UncoverableReason, trip_days,
 };
 
 /// The trip view of the selected trip, with the state of its cover.
@@ -95,7 +96,9 @@ fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cover: &TripCover) {
         ui.strong(t!("coverage.purchases", count = cover.purchases.len()));
         for purchase in &cover.purchases {
             let sim = state.sim(purchase.sim).map_or("?", |sim| sim.name.as_str());
-            let plan = state.plan(purchase.plan).map_or("?", |plan| plan.name.as_str());
+            let plan = state
+                .plan(purchase.plan)
+                .map_or("?", |plan| plan.name.as_str());
             let mut days: Vec<_> = purchase.covers.iter().map(|day| day.date).collect();
             days.dedup();
             let covers = match (days.first(), days.last()) {
@@ -132,24 +135,33 @@ fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cover: &TripCover) {
         ui.colored_label(style::WARNING, t!("coverage.not_proven"));
     }
     if !cover.uncoverable.is_empty() {
-        ui.strong(t!(
-            "coverage.uncoverable",
-            count = cover.uncoverable.len()
-        ));
-        for day in &cover.uncoverable {
+        ui.strong(t!("coverage.uncoverable", count = cover.uncoverable.len()));
+        for run in uncoverable_runs(&cover.uncoverable) {
+            let dates = if run.from == run.to {
+                long_date(run.from)
+            } else {
+                t!(
+                    "coverage.date_range",
+                    from = long_date(run.from),
+                    to = long_date(run.to)
+                )
+                .into_owned()
+            };
             ui.colored_label(
                 style::DANGER,
                 t!(
                     "coverage.uncoverable_day",
-                    date = long_date(day.date),
-                    country = day.country.as_str(),
-                    why = reason_text(&day.reason, &day.country)
+                    date = dates,
+                    country = run.country,
+                    why = reason_text(run.reason, run.country)
                 ),
             );
         }
     }
     for left_out in &cover.left_out {
-        let plan = state.plan(left_out.plan).map_or("?", |plan| plan.name.as_str());
+        let plan = state
+            .plan(left_out.plan)
+            .map_or("?", |plan| plan.name.as_str());
         let why = match &left_out.reason {
             LeftOutReason::NoRate { base } => t!(
                 "coverage.left_out_no_rate",
@@ -178,15 +190,47 @@ fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cover: &TripCover) {
     }
 }
 
+/// Consecutive uncoverable days in one country for one reason, said once.
+struct UncoverableRun<'a> {
+    from: NaiveDate,
+    to: NaiveDate,
+    country: &'a str,
+    reason: &'a UncoverableReason,
+}
+
+/// `days` (by date, then country) as runs of consecutive days with the same country and reason.
+fn uncoverable_runs(days: &[Uncoverable]) -> Vec<UncoverableRun<'_>> {
+    let mut sorted: Vec<&Uncoverable> = days.iter().collect();
+    sorted.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
+    let mut runs: Vec<UncoverableRun<'_>> = Vec::new();
+    for day in sorted {
+        if let Some(run) = runs.last_mut()
+            && run.country == day.country
+            && *run.reason == day.reason
+            && run.to.succ_opt() == Some(day.date)
+        {
+            run.to = day.date;
+            continue;
+        }
+        runs.push(UncoverableRun {
+            from: day.date,
+            to: day.date,
+            country: &day.country,
+            reason: &day.reason,
+        });
+    }
+    runs.sort_by_key(|run| run.from);
+    runs
+}
+
 /// Why a (day, country) stays uncovered, in words.
 fn reason_text(reason: &UncoverableReason, country: &str) -> String {
     match reason {
         UncoverableReason::BeforeToday => t!("coverage.why_past"),
         UncoverableReason::NoPlan => t!("coverage.why_no_plan", country = country),
-        UncoverableReason::OnlyUnpricedPlans { currencies } => t!(
-            "coverage.why_unpriced",
-            currencies = currencies.join(", ")
-        ),
+        UncoverableReason::OnlyUnpricedPlans { currencies } => {
+            t!("coverage.why_unpriced", currencies = currencies.join(", "))
+        }
         UncoverableReason::Blocked => t!("coverage.why_blocked"),
         UncoverableReason::Conflict => t!("coverage.why_conflict"),
     }
@@ -269,10 +313,10 @@ fn service_text(state: &State, row: &TripDay) -> String {
 
 fn one_service(state: &State, service: &DayService) -> String {
     let sim = state.sim(service.sim).map_or("?", |sim| sim.name.as_str());
-    let plan = service
-        .plan
-        .and_then(|id| state.plan(id))
-        .map_or_else(|| t!("coverage.paid_period").into_owned(), |plan| plan.name.clone());
+    let plan = service.plan.and_then(|id| state.plan(id)).map_or_else(
+        || t!("coverage.paid_period").into_owned(),
+        |plan| plan.name.clone(),
+    );
     let data = match service.data {
         DataForecast::Unknown => return format!("{sim} · {plan}"),
         DataForecast::Unlimited => t!("coverage.data_unlimited").into_owned(),

@@ -6,8 +6,8 @@ use rust_i18n::t;
 
 use super::{Prompt, SimPlannerApp};
 use crate::model::{PlanId, Renewal, SimId, TripId};
-use crate::ui::cover::CoverKey;
 use crate::ui::action::Action;
+use crate::ui::cover::CoverKey;
 use crate::ui::dnd::{self, DragPayload};
 use crate::ui::edit::Edit;
 use crate::ui::editors::Editor;

@@ -182,7 +182,10 @@ impl SimPlannerApp {
             CalendarKind::Month => self.view.month,
             CalendarKind::Timeline => self.view.timeline_start,
             CalendarKind::Coverage => {
-                let trip = self.view.selected_trip.and_then(|id| self.doc.state().trip(id));
+                let trip = self
+                    .view
+                    .selected_trip
+                    .and_then(|id| self.doc.state().trip(id));
                 ui.heading(trip.map_or_else(
                     || t!("coverage.title_none").into_owned(),
                     |trip| t!("coverage.title", name = trip.name.as_str()).into_owned(),

@@ -468,9 +468,14 @@ impl eframe::App for SimPlannerApp {
         egui::CentralPanel::default().show(ui, |ui| {
             self.calendar_header_ui(ui, &mut actions);
             ui.separator();
-            egui::Panel::bottom("legend-key")
-                .show_separator_line(false)
-                .show(ui, legend::legend_key_ui);
+            if matches!(
+                self.view.calendar,
+                CalendarKind::Month | CalendarKind::Timeline
+            ) {
+                egui::Panel::bottom("legend-key")
+                    .show_separator_line(false)
+                    .show(ui, legend::legend_key_ui);
+            }
             let mut view_ctx = view_context!(self, &mut actions);
             match self.view.calendar {
                 CalendarKind::Month => {

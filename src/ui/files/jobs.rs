@@ -7,7 +7,8 @@ use rust_i18n::t;
 
 use super::{FileJob, FileOutcome, FilesWindow, Holding, ImportStage, JobOutput, RangeChoice};
 use crate::export::{self, ExportFormat, ExportRange};
-use crate::model::State;
+use crate::model::{State, TripId};
+use crate::schedule::{COVER_BUDGET, cover_trip};
 use crate::store::{self, ImportMode, StateLock};
 use crate::ui::document::Document;
 use crate::ui::file_dialogs::FilePurpose;
@@ -104,15 +105,28 @@ impl FilesWindow {
                     }
                 };
                 let format = self.format;
+                let suggest = match self.range {
+                    RangeChoice::Trip(trip)
+                        if self.with_suggestions
+                            && matches!(format, ExportFormat::Ics | ExportFormat::Html) =>
+                    {
+                        Some(trip)
+                    }
+                    _ => None,
+                };
                 Box::new(move || {
-                    match export_schedule(
+                    let written = export_schedule(
                         &state,
-                        format,
-                        range,
-                        today,
+                        ScheduleExport {
+                            format,
+                            range,
+                            today,
+                            suggest,
+                        },
                         &path,
                         state_file.as_deref(),
-                    ) {
+                    );
+                    match written {
                         Ok(outcome) => JobOutput::Done(outcome),
                         Err(message) => JobOutput::Failed(message),
                     }
@@ -181,12 +195,20 @@ fn open_job(path: PathBuf) -> JobOutput {
     }
 }
 
-/// Writes the schedule export: the same code as `sim-planner export`.
-fn export_schedule(
-    state: &State,
+/// What a schedule export holds.
+#[derive(Clone, Copy)]
+struct ScheduleExport {
     format: ExportFormat,
     range: ExportRange,
     today: NaiveDate,
+    /// List the cheapest cover of this trip as suggestions (worked out here, off the frame).
+    suggest: Option<TripId>,
+}
+
+/// Writes the schedule export: the same code as `sim-planner export`.
+fn export_schedule(
+    state: &State,
+    export: ScheduleExport,
     path: &Path,
     state_file: Option<&Path>,
 ) -> Result<FileOutcome, String> {
@@ -195,9 +217,28 @@ fn export_schedule(
         out: path,
         state_file,
     };
-    let events = export::export_to_file(state, format, &range, today, Utc::now(), &title, target)
-        .map_err(|error| error.to_string())?
-        .unwrap_or_default();
+    let cover = match export.suggest {
+        Some(trip) => Some(
+            cover_trip(state, trip, export.today, COVER_BUDGET)
+                .map_err(|error| error.to_string())?,
+        ),
+        None => None,
+    };
+    let content = export::ExportContent {
+        title: &title,
+        suggestions: cover.as_ref(),
+    };
+    let events = export::export_to_file_with(
+        state,
+        export.format,
+        &export.range,
+        export.today,
+        Utc::now(),
+        content,
+        target,
+    )
+    .map_err(|error| error.to_string())?
+    .unwrap_or_default();
     Ok(FileOutcome::Exported(
         t!(
             "files.exported_schedule",

@@ -92,6 +92,9 @@ pub struct FilesWindow {
     pub path: String,
     pub format: ExportFormat,
     pub range: RangeChoice,
+    /// A trip's calendar or sheet also lists the cheapest purchases that would cover it, not
+    /// yet added, marked as suggestions.
+    pub with_suggestions: bool,
     pub import: Option<ImportStage>,
     pub error: Option<String>,
     /// The open state file: exports never replace it.
@@ -118,6 +121,7 @@ impl FilesWindow {
         Self {
             purpose,
             path,
+            with_suggestions: false,
             format: if purpose == FilePurpose::ExportSchedule {
                 ExportFormat::Ics
             } else {

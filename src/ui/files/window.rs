@@ -159,6 +159,12 @@ impl FilesWindow {
                 };
             }
         });
+        if matches!(self.range, RangeChoice::Trip(_))
+            && matches!(self.format, ExportFormat::Ics | ExportFormat::Html)
+        {
+            ui.checkbox(&mut self.with_suggestions, t!("files.with_suggestions"))
+                .on_hover_text(t!("files.with_suggestions_hint"));
+        }
         if let RangeChoice::Custom { from, to } = &mut self.range {
             ui.horizontal(|ui| {
                 let from_label = ui.label(t!("files.from"));
