@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use common::traveller;
 use serde_json::Value;
-use sim_planner::export::{CSV_HEADER, ExportRange, schedule_events};
+use sim_planner::export::{ExportRange, csv_header, schedule_events};
 use sim_planner::model::State;
 use sim_planner::schedule::Agenda;
 use sim_planner::store::{self, ImportMode};
@@ -48,7 +48,7 @@ fn amounts_as_numbers(value: &mut Value) {
 
 #[test]
 fn check_on_the_traveller_counts_what_it_holds() {
-    let output = sim_planner(&["check", "--state", &common::fixture("traveller.ron")]);
+    let output = sim_planner(&["check", "--state", &common::fixture("traveller-en.ron")]);
     assert!(output.status.success(), "{output:?}");
     assert_eq!(
         stdout(&output).trim(),
@@ -58,7 +58,7 @@ fn check_on_the_traveller_counts_what_it_holds() {
 
 #[test]
 fn check_warns_about_a_renewal_link_that_is_not_https() {
-    let output = sim_planner(&["check", "--state", &common::fixture("traveller.ron")]);
+    let output = sim_planner(&["check", "--state", &common::fixture("traveller-en.ron")]);
     assert!(
         output.status.success(),
         "a warning is not a failure: {output:?}"
@@ -75,7 +75,7 @@ fn check_warns_about_a_renewal_link_that_is_not_https() {
 fn check_reads_the_state_path_from_the_environment() {
     let output = Command::new(env!("CARGO_BIN_EXE_sim-planner"))
         .arg("check")
-        .env("SIM_PLANNER_STATE", common::fixture("traveller.ron"))
+        .env("SIM_PLANNER_STATE", common::fixture("traveller-en.ron"))
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
@@ -144,7 +144,7 @@ fn agenda_text_lists_what_is_coming_in_the_window() {
     let output = sim_planner(&[
         "agenda",
         "--state",
-        &common::fixture("traveller.ron"),
+        &common::fixture("traveller-en.ron"),
         "--today",
         "2026-12-04",
         "--days",
@@ -241,7 +241,7 @@ fn winter_events() -> usize {
 /// `export --format F --from 2026-12-01 --to 2027-02-28 --out FILE` on the traveller.
 fn export_winter(format: &str, out: &Path) -> Output {
     sim_planner_on(
-        Path::new(&common::fixture("traveller.ron")),
+        Path::new(&common::fixture("traveller-en.ron")),
         &[
             "--today",
             "2026-12-04",
@@ -301,7 +301,7 @@ fn export_csv_writes_the_header_and_one_row_per_event() {
 
     assert!(output.status.success(), "{output:?}");
     let mut reader = csv::Reader::from_path(&out).unwrap();
-    assert_eq!(reader.headers().unwrap(), CSV_HEADER.as_slice());
+    assert_eq!(reader.headers().unwrap(), csv_header().as_slice());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), winter_events());
     assert_eq!(&rows[1][0], "2026-12-03");
@@ -328,7 +328,7 @@ fn export_html_writes_the_trip_sheet_and_a_trip_uses_its_dates_and_lead_days() {
     // The format comes from the file name; the trip starts on 2027-01-10, lead days are 3.
     let trip_sheet = folder.path().join("europe.HTML");
     let output = sim_planner_on(
-        Path::new(&common::fixture("traveller.ron")),
+        Path::new(&common::fixture("traveller-en.ron")),
         &[
             "--today",
             "2026-12-04",
@@ -368,7 +368,7 @@ fn export_without_a_range_covers_the_next_90_days() {
     let folder = tempfile::tempdir().unwrap();
     let out = folder.path().join("next.csv");
     let output = sim_planner_on(
-        Path::new(&common::fixture("traveller.ron")),
+        Path::new(&common::fixture("traveller-en.ron")),
         &[
             "--today",
             "2026-12-04",
@@ -391,7 +391,7 @@ fn export_without_a_range_covers_the_next_90_days() {
 
 #[test]
 fn export_refuses_bad_requests_and_writes_nothing() {
-    let (folder, state) = copy_of("traveller.ron");
+    let (folder, state) = copy_of("traveller-en.ron");
     let state_bytes = fs::read(&state).unwrap();
     let out = folder.path().join("out.ics");
     let out_arg = out.to_str().unwrap();
@@ -455,7 +455,7 @@ fn import_merges_through_the_binary_and_keeps_a_backup() {
     store::save(&state, &example()).unwrap();
     let before = fs::read(&state).unwrap();
 
-    let output = sim_planner_on(&state, &["import", &common::fixture("traveller.ron")]);
+    let output = sim_planner_on(&state, &["import", &common::fixture("traveller-en.ron")]);
 
     assert!(output.status.success(), "{output:?}");
     let expected = store::preview_import(&example(), &traveller(), ImportMode::Merge).unwrap();
@@ -475,7 +475,7 @@ fn import_merges_through_the_binary_and_keeps_a_backup() {
 
     // The same file again: every item is an exact duplicate, and nothing is written.
     let after_first = fs::read(&state).unwrap();
-    let output = sim_planner_on(&state, &["import", &common::fixture("traveller.ron")]);
+    let output = sim_planner_on(&state, &["import", &common::fixture("traveller-en.ron")]);
     assert!(output.status.success(), "{output:?}");
     assert!(
         stdout(&output).starts_with("adds nothing; skips 14 exact duplicates"),
@@ -493,7 +493,7 @@ fn import_replace_through_the_binary_takes_the_file() {
 
     let output = sim_planner_on(
         &state,
-        &["import", "--replace", &common::fixture("traveller.ron")],
+        &["import", "--replace", &common::fixture("traveller-en.ron")],
     );
 
     assert!(output.status.success(), "{output:?}");
@@ -510,7 +510,7 @@ fn import_without_a_state_file_starts_from_the_file() {
     let folder = tempfile::tempdir().unwrap();
     let state = folder.path().join("new/state.ron");
 
-    let output = sim_planner_on(&state, &["import", &common::fixture("traveller.ron")]);
+    let output = sim_planner_on(&state, &["import", &common::fixture("traveller-en.ron")]);
 
     assert!(output.status.success(), "{output:?}");
     // The file's settings too: the user had chosen none yet.
@@ -519,7 +519,7 @@ fn import_without_a_state_file_starts_from_the_file() {
 
 #[test]
 fn import_of_a_bad_file_exits_1_and_leaves_the_state_byte_identical() {
-    let (folder, state) = copy_of("traveller.ron");
+    let (folder, state) = copy_of("traveller-en.ron");
     let before = fs::read(&state).unwrap();
     let mut checked = 0;
     for entry in fs::read_dir(common::fixture("bad")).unwrap() {
@@ -564,7 +564,7 @@ fn import_of_a_bad_file_exits_1_and_leaves_the_state_byte_identical() {
 fn import_into_a_state_file_that_does_not_load_changes_nothing() {
     let (folder, state) = copy_of("bad/truncated.ron");
     let before = fs::read(&state).unwrap();
-    let output = sim_planner_on(&state, &["import", &common::fixture("traveller.ron")]);
+    let output = sim_planner_on(&state, &["import", &common::fixture("traveller-en.ron")]);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("cannot be used, so nothing was imported"),
@@ -621,7 +621,7 @@ fn names_cannot_drive_the_terminal_or_forge_agenda_lines() {
 fn check_messages_keep_user_text_inert() {
     let folder = tempfile::tempdir().unwrap();
     let state_path = folder.path().join("state.ron");
-    let text = fs::read_to_string(common::fixture("traveller.ron"))
+    let text = fs::read_to_string(common::fixture("traveller-en.ron"))
         .unwrap()
         .replace("\"BHD\": \"18.90\"", "\"\\u{1b}[2J\\nBHD\": \"0\"");
     fs::write(&state_path, text).unwrap();

@@ -75,7 +75,7 @@ fn suggest_json_is_the_documented_shape_with_the_purchase_total_and_uncoverable_
 #[test]
 fn suggest_json_with_nothing_to_buy_has_no_renewals_and_a_zero_total() {
     let output = suggest(
-        Path::new(&common::fixture("traveller.ron")),
+        Path::new(&common::fixture("traveller-en.ron")),
         &["--trip", "1", "--json"],
     );
     assert!(output.status.success(), "{output:?}");
@@ -110,7 +110,7 @@ fn suggest_lists_what_to_buy_the_total_and_why_a_day_cannot_be_covered() {
 #[test]
 fn suggest_says_when_the_sims_rule_blocks_the_days() {
     let output = suggest(
-        Path::new(&common::fixture("traveller.ron")),
+        Path::new(&common::fixture("traveller-en.ron")),
         &["--trip", "1"],
     );
     assert!(output.status.success(), "{output:?}");
@@ -128,7 +128,7 @@ fn suggest_says_when_the_sims_rule_blocks_the_days() {
 #[test]
 fn suggest_for_an_unknown_trip_exits_1_and_names_the_trips() {
     let output = suggest(
-        Path::new(&common::fixture("traveller.ron")),
+        Path::new(&common::fixture("traveller-en.ron")),
         &["--trip", "9"],
     );
     assert_eq!(output.status.code(), Some(1));

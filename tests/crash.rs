@@ -139,7 +139,7 @@ fn saving_survives_a_crash_at_any_moment() {
     let started = Instant::now();
     let folder = tempfile::tempdir().unwrap();
     let state_path = folder.path().join("state.ron");
-    let other = common::fixture("traveller.ron");
+    let other = common::fixture("traveller-en.ron");
     let before = generated_state(60);
     let incoming = store::load(Path::new(&other)).unwrap();
     let after = store::preview_import(&before, &incoming, ImportMode::Merge)

@@ -23,7 +23,7 @@ fn d(text: &str) -> NaiveDate {
 
 fn traveller() -> State {
     let path = format!(
-        "{}/tests/fixtures/traveller.ron",
+        "{}/tests/fixtures/traveller-en.ron",
         env!("CARGO_MANIFEST_DIR")
     );
     ron::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()

@@ -25,7 +25,7 @@ use sim_planner::ui::SimPlannerApp;
 use sim_planner::ui::view_state::CalendarKind;
 
 fn traveller_bytes() -> Vec<u8> {
-    std::fs::read(common::fixture("traveller.ron")).unwrap()
+    std::fs::read(common::fixture("traveller-en.ron")).unwrap()
 }
 
 fn today() -> NaiveDate {

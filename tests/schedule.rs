@@ -710,7 +710,7 @@ fn preview_tells_the_new_end_the_lost_days_and_the_gap_before() {
 
 #[test]
 fn alerts_of_the_traveller_list_its_overdue_renewal_lost_days_and_uncovered_trip_days() {
-    let text = std::fs::read_to_string(common::fixture("traveller.ron")).unwrap();
+    let text = std::fs::read_to_string(common::fixture("traveller-en.ron")).unwrap();
     let s: State = ron::from_str(&text).unwrap();
     let today = d("2026-12-04");
     let agenda = Agenda::compute(&s, today);

@@ -25,11 +25,11 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn traveller() -> State {
-    store::load(&fixture("traveller.ron")).unwrap()
+    store::load(&fixture("traveller-en.ron")).unwrap()
 }
 
 fn traveller_bytes() -> Vec<u8> {
-    fs::read(fixture("traveller.ron")).unwrap()
+    fs::read(fixture("traveller-en.ron")).unwrap()
 }
 
 /// Names in `folder`, sorted, so a test can say exactly which files a save left behind.

@@ -16,7 +16,7 @@ use sim_planner::model::{PlanId, parse_amount, parse_date};
 use sim_planner::store::{self, Item, LoadError, Problem};
 
 fn traveller_text() -> String {
-    fs::read_to_string(common::fixture("traveller.ron")).unwrap()
+    fs::read_to_string(common::fixture("traveller-en.ron")).unwrap()
 }
 
 /// The fixture with `from` (found exactly once) replaced by `to`, then parsed.

@@ -201,7 +201,7 @@ impl egui::DroppedFile for DroppedPath {
 #[test]
 fn dropping_a_ron_file_on_the_window_starts_an_import() {
     let (mut harness, _answers) = scripted(State::default());
-    let path = PathBuf::from(common::fixture("traveller.ron"));
+    let path = PathBuf::from(common::fixture("traveller-en.ron"));
     harness
         .input_mut()
         .dropped_files

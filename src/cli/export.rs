@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::{NaiveDate, Utc};
 use clap::builder::TypedValueParser;
+use rust_i18n::t;
 
 use super::inert::{inert, inert_lines};
 use crate::export::{
@@ -61,6 +62,11 @@ pub struct ExportArgs {
     /// marked as suggestions
     #[arg(long, requires = "trip")]
     pub with_suggestions: bool,
+
+    /// For CSV: leave out the UTF-8 byte order mark the file starts with (it lets spreadsheet
+    /// programs that guess the encoding read non-English text right)
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 /// `--format`: the names of [`ExportFormat::ALL`], each with its description in the help.
@@ -137,15 +143,18 @@ pub(super) fn run_export(
     let content = ExportContent {
         title: &title,
         suggestions: suggestions.as_ref(),
+        csv_bom: !args.no_bom,
     };
     match export_to_file_with(state, format, &range, today, Utc::now(), content, target) {
         Ok(Some(events)) => {
-            let noun = if events == 1 { "event" } else { "events" };
-            println!("wrote {events} {noun} to {}", args.out.display());
+            let path = args.out.display().to_string();
+            let key = crate::plural_key!("cli.wrote_events", events);
+            println!("{}", t!(key, count = events, path = path));
             ExitCode::SUCCESS
         }
         Ok(None) => {
-            println!("wrote state to {}", args.out.display());
+            let path = args.out.display().to_string();
+            println!("{}", t!("cli.wrote_state", path = path));
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -179,12 +188,12 @@ fn suggestions(
 /// `The trips are: 1 (Riyadh), 2 (Europe)`, for a `--trip` that names none.
 pub(super) fn trip_list(state: &State) -> String {
     if state.trips.is_empty() {
-        return "The state has no trips.".to_owned();
+        return t!("cli.no_trips").into_owned();
     }
     let trips: Vec<String> = state
         .trips
         .iter()
         .map(|trip| format!("{} ({})", trip.id, inert(&trip.name)))
         .collect();
-    format!("The trips are: {}.", trips.join(", "))
+    t!("cli.trips_are", trips = trips.join(", ")).into_owned()
 }

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use rust_i18n::t;
 
 use crate::model::State;
 use crate::schedule::{Agenda, DateRange, alerts};
@@ -152,7 +153,11 @@ pub fn run(cli: &Cli, command: &Command, default_state: Option<PathBuf>) -> Exit
 /// Loads the state file at `path` and runs `command` on it, or prints why it cannot be used.
 fn with_state(path: &Path, command: impl FnOnce(&State) -> ExitCode) -> ExitCode {
     match store::load(path) {
-        Ok(state) => command(&state),
+        Ok(state) => {
+            // Readable output is in the state's language; `--json` never changes with it.
+            crate::text::use_language(state.settings.language);
+            command(&state)
+        }
         Err(error) => {
             let message = format!("error: {} cannot be used:\n{error}", path.display());
             eprintln!("{}", inert_lines(&message));
@@ -163,13 +168,14 @@ fn with_state(path: &Path, command: impl FnOnce(&State) -> ExitCode) -> ExitCode
 
 /// `ok: N SIMs, N plans, N renewals, N trips`.
 pub fn check_summary(state: &State) -> String {
-    format!(
-        "ok: {} SIMs, {} plans, {} renewals, {} trips",
-        state.sims.len(),
-        state.plans.len(),
-        state.renewals.len(),
-        state.trips.len()
+    t!(
+        "cli.check_ok",
+        sims = state.sims.len(),
+        plans = state.plans.len(),
+        renewals = state.renewals.len(),
+        trips = state.trips.len()
     )
+    .into_owned()
 }
 
 /// The agenda as the JSON document `agenda --json` prints.
@@ -186,14 +192,18 @@ pub fn agenda_text(state: &State, path: &Path, today: NaiveDate, days: u32) -> S
     let window = DateRange::new(today, last);
     let items = alerts(&agenda, window);
     let mut lines = vec![
-        format!(
-            "Agenda from {today} to {last} ({days} days), {}",
-            inert(&path.display().to_string())
-        ),
+        t!(
+            crate::plural_key!("cli.agenda_from", days),
+            from = today.to_string(),
+            to = last.to_string(),
+            days = days,
+            path = inert(&path.display().to_string())
+        )
+        .into_owned(),
         String::new(),
     ];
     if items.is_empty() {
-        lines.push("Nothing needs attention.".to_owned());
+        lines.push(t!("alerts.none_at_all").into_owned());
     } else {
         lines.extend(
             items
@@ -201,7 +211,13 @@ pub fn agenda_text(state: &State, path: &Path, today: NaiveDate, days: u32) -> S
                 .map(|alert| format!("{}  {}", alert.date, inert(&alert_sentence(state, alert)))),
         );
         lines.push(String::new());
-        lines.push(format!("{} items.", items.len()));
+        lines.push(
+            t!(
+                crate::plural_key!("cli.items", items.len()),
+                count = items.len()
+            )
+            .into_owned(),
+        );
     }
     lines.push(String::new());
     lines.join("\n")

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
+use rust_i18n::t;
 use serde::Serialize;
 
 use super::export::trip_list;
@@ -125,39 +126,34 @@ pub fn suggest_text(state: &State, cover: &TripCover) -> String {
     let trip_name = state
         .trip(cover.trip)
         .map_or("?", |trip| trip.name.as_str());
-    let _ = write!(
-        out,
-        "Cover for trip {} \"{}\", from {}",
-        cover.trip,
-        inert(trip_name),
-        cover.today
+    let heading = t!(
+        "cli.cover_for",
+        id = cover.trip.to_string(),
+        name = inert(trip_name),
+        today = cover.today.to_string()
     );
+    out.push_str(&heading);
     match &cover.currency {
         Some(currency) => {
-            let _ = writeln!(out, ", prices in {}", inert(currency));
+            let _ = writeln!(out, "{}", t!("cli.prices_in", currency = inert(currency)));
         }
         None => out.push('\n'),
     }
     out.push('\n');
+    let seconds = COVER_BUDGET.as_secs();
     let proof = if cover.optimal {
-        "the cheapest cover there is".to_owned()
+        t!("cli.proven")
     } else {
-        format!(
-            "the best found in {} s; a cheaper one may exist",
-            COVER_BUDGET.as_secs()
-        )
+        t!("cli.not_proven", seconds = seconds)
     };
     if cover.purchases.is_empty() {
         if cover.optimal {
-            let _ = writeln!(
-                out,
-                "Nothing to buy: no purchase would cover more of the trip."
-            );
+            let _ = writeln!(out, "{}", t!("cli.nothing_to_buy"));
         } else {
-            let _ = writeln!(out, "Nothing to buy found in {} s.", COVER_BUDGET.as_secs());
+            let _ = writeln!(out, "{}", t!("cli.nothing_found", seconds = seconds));
         }
     } else {
-        let _ = writeln!(out, "Buy:");
+        let _ = writeln!(out, "{}", t!("cli.buy"));
         for purchase in &cover.purchases {
             let sim = state.sim(purchase.sim).map_or("?", |sim| sim.name.as_str());
             let plan = state
@@ -183,7 +179,8 @@ pub fn suggest_text(state: &State, cover: &TripCover) -> String {
             }
             out.push('\n');
             if !purchase.covers.is_empty() {
-                let _ = writeln!(out, "              covers {}", runs_text(&purchase.covers));
+                let covers = t!("cli.covers", days = runs_text(&purchase.covers));
+                let _ = writeln!(out, "              {covers}");
             }
         }
         let total = match &cover.currency {
@@ -194,11 +191,11 @@ pub fn suggest_text(state: &State, cover: &TripCover) -> String {
             ),
             None => cover.total.to_string(),
         };
-        let _ = writeln!(out, "Total: {total} ({proof})");
+        let _ = writeln!(out, "{}", t!("cli.total", total = total, proof = proof));
     }
 
     if !cover.uncoverable.is_empty() {
-        let _ = writeln!(out, "\nCannot be covered:");
+        let _ = writeln!(out, "\n{}", t!("cli.cannot_cover"));
         // Runs of consecutive days in one country for one reason, earliest first.
         let mut days: Vec<&Uncoverable> = cover.uncoverable.iter().collect();
         days.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
@@ -220,7 +217,12 @@ pub fn suggest_text(state: &State, cover: &TripCover) -> String {
             let days = if first.date == last.date {
                 first.date.to_string()
             } else {
-                format!("{} to {}", first.date, last.date)
+                t!(
+                    "export.date_range",
+                    from = first.date.to_string(),
+                    to = last.date.to_string()
+                )
+                .into_owned()
             };
             let _ = writeln!(
                 out,
@@ -232,29 +234,29 @@ pub fn suggest_text(state: &State, cover: &TripCover) -> String {
     }
 
     if !cover.left_out.is_empty() {
-        let _ = writeln!(out, "\nLeft out, their prices cannot be compared:");
+        let _ = writeln!(out, "\n{}", t!("cli.left_out"));
         for left_out in &cover.left_out {
             let name = state
                 .plan(left_out.plan)
                 .map_or("?", |plan| plan.name.as_str());
             let why = match &left_out.reason {
-                LeftOutReason::NoRate { base } => format!(
-                    "no exchange rate from {} to {} in the settings",
-                    inert(&left_out.currency),
-                    inert(base)
+                LeftOutReason::NoRate { base } => t!(
+                    "cli.no_rate",
+                    currency = inert(&left_out.currency),
+                    base = inert(base)
                 ),
-                LeftOutReason::NoBaseCurrency { currencies } => format!(
-                    "no base currency is set to compare {} in",
-                    inert(&currencies.join(", "))
-                ),
+                LeftOutReason::NoBaseCurrency { currencies } => {
+                    t!("cli.no_base", currencies = inert(&currencies.join(", ")))
+                }
             };
-            let _ = writeln!(
-                out,
-                "  plan {} \"{}\" ({}): {why}",
-                left_out.plan,
-                inert(name),
-                inert(&left_out.currency)
+            let line = t!(
+                "cli.left_out_plan",
+                id = left_out.plan.to_string(),
+                name = inert(name),
+                currency = inert(&left_out.currency),
+                why = why
             );
+            let _ = writeln!(out, "  {line}");
         }
     }
     out
@@ -263,24 +265,16 @@ pub fn suggest_text(state: &State, cover: &TripCover) -> String {
 /// Why a day cannot be covered, in a few words.
 fn reason_text(reason: &UncoverableReason, country: &str) -> String {
     match reason {
-        UncoverableReason::BeforeToday => "the day has passed".to_owned(),
-        UncoverableReason::NoPlan => {
-            format!(
-                "no plan that any of your SIMs may take works in {}",
-                inert(country)
-            )
-        }
-        UncoverableReason::OnlyUnpricedPlans { currencies } => format!(
-            "only plans priced in {} work there, and they cannot be compared",
-            inert(&currencies.join(", "))
+        UncoverableReason::BeforeToday => t!("cli.why_past"),
+        UncoverableReason::NoPlan => t!("cli.why_no_plan", country = inert(country)),
+        UncoverableReason::OnlyUnpricedPlans { currencies } => t!(
+            "cli.why_unpriced",
+            currencies = inert(&currencies.join(", "))
         ),
-        UncoverableReason::Blocked => "the SIMs whose plans work there already have service \
-                                       then from a plan that does not, and their rule keeps it"
-            .to_owned(),
-        UncoverableReason::Conflict => {
-            "it can be covered alone, but only by uncovering other days".to_owned()
-        }
+        UncoverableReason::Blocked => t!("cli.why_blocked"),
+        UncoverableReason::Conflict => t!("cli.why_conflict"),
     }
+    .into_owned()
 }
 
 /// `DE 2027-01-10 to 2027-01-14, FR 2027-01-15`: runs of consecutive days per country.
@@ -304,7 +298,13 @@ fn runs_text(days: &[DayCountry]) -> String {
             if from == to {
                 format!("{} {from}", inert(country))
             } else {
-                format!("{} {from} to {to}", inert(country))
+                t!(
+                    "export.country_days",
+                    country = inert(country),
+                    from = from.to_string(),
+                    to = to.to_string()
+                )
+                .into_owned()
             }
         })
         .collect::<Vec<_>>()

@@ -1,23 +1,28 @@
 //! CSV for spreadsheets: one row per event.
 
+use rust_i18n::t;
+
 use super::{ExportError, ExportRange, ScheduleEvent, schedule_events};
 use crate::model::{State, is_bidi_control};
 use crate::schedule::Agenda;
 
-/// The header row's cells.
-pub const CSV_HEADER: [&str; 8] = [
-    "date",
-    "event",
-    "sim",
-    "plan",
-    "price",
-    "currency",
-    "valid_until",
-    "details",
-];
+/// The header row's cells, in the state's language (`date`, `event`, ... in English).
+pub fn csv_header() -> [String; 8] {
+    [
+        t!("export.csv_date"),
+        t!("export.csv_event"),
+        t!("export.csv_sim"),
+        t!("export.csv_plan"),
+        t!("export.csv_price"),
+        t!("export.csv_currency"),
+        t!("export.csv_valid_until"),
+        t!("export.csv_details"),
+    ]
+    .map(std::borrow::Cow::into_owned)
+}
 
 /// The events of [`schedule_events`] as CSV (RFC 4180, CRLF line ends, UTF-8): the header
-/// [`CSV_HEADER`], then one row per event. Dates are `YYYY-MM-DD`, prices decimal strings as
+/// [`csv_header`], then one row per event. Dates are `YYYY-MM-DD`, prices decimal strings as
 /// stored, details joined with `"; "`. A cell a spreadsheet could run as a formula gets a
 /// leading `'`, so that it shows as text (see `neutralise`).
 pub fn to_csv(state: &State, agenda: &Agenda, range: &ExportRange) -> Result<String, ExportError> {
@@ -29,12 +34,12 @@ pub(super) fn csv_from_events(events: &[ScheduleEvent]) -> Result<String, Export
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    writer.write_record(CSV_HEADER)?;
+    writer.write_record(csv_header())?;
     for event in events {
         let plan = event.plan.as_ref();
         let row = [
             event.date.to_string(),
-            event.label().to_owned(),
+            event.label(),
             event
                 .sim
                 .as_ref()

@@ -1,11 +1,13 @@
 //! The one event list every export format is drawn from.
 
 use chrono::NaiveDate;
+use rust_i18n::t;
 
 use super::ExportRange;
 use crate::model::{
     LinkSafety, Money, PlanId, RenewalId, RenewalStatus, Sim, SimId, State, TripId, format_amount,
 };
+use crate::plural_key;
 use crate::schedule::{Agenda, AppliedRenewal, DayCountry, SimSchedule, TripCover};
 
 /// What an exported event is about.
@@ -80,44 +82,61 @@ impl ScheduleEvent {
         let sim = user(self.sim.as_ref().map_or("", |sim| sim.name.as_str()));
         match &self.kind {
             EventKind::Renewal { status, .. } => {
-                let verb = if status.is_paid() { "Renewed" } else { "Renew" };
-                let paid = if status.is_paid() { " (paid)" } else { "" };
-                match &self.plan {
-                    Some(plan) => format!(
-                        "{verb} {sim} — {}, {}{paid}",
-                        user(&plan.name),
-                        user(&plan.price.to_string())
+                let paid = status.is_paid();
+                match (&self.plan, paid) {
+                    (Some(plan), true) => t!(
+                        "export.renewed_plan",
+                        sim = sim,
+                        plan = user(&plan.name),
+                        price = user(&plan.price.to_string())
                     ),
-                    None => format!("{verb} {sim}{paid}"),
+                    (Some(plan), false) => t!(
+                        "export.renew_plan",
+                        sim = sim,
+                        plan = user(&plan.name),
+                        price = user(&plan.price.to_string())
+                    ),
+                    (None, true) => t!("export.renewed", sim = sim),
+                    (None, false) => t!("export.renew", sim = sim),
                 }
+                .into_owned()
             }
-            EventKind::Suggestion { .. } => match &self.plan {
-                Some(plan) => format!(
-                    "Suggested: buy {} for {sim}, {}",
-                    user(&plan.name),
-                    user(&plan.price.to_string())
-                ),
-                None => format!("Suggested: renew {sim}"),
-            },
-            EventKind::RenewBy { .. } => format!("Renew {sim} by {}", self.date),
-            EventKind::Expiry => format!("{sim} expires"),
+            EventKind::Suggestion { .. } => if let Some(plan) = &self.plan {
+                t!(
+                    "export.suggested_plan",
+                    sim = sim,
+                    plan = user(&plan.name),
+                    price = user(&plan.price.to_string())
+                )
+            } else {
+                t!("export.suggested", sim = sim)
+            }
+            .into_owned(),
+            EventKind::RenewBy { .. } => {
+                t!("export.renew_by", sim = sim, date = self.date.to_string()).into_owned()
+            }
+            EventKind::Expiry => t!("export.expires", sim = sim).into_owned(),
             EventKind::Uncovered {
                 trip_name, country, ..
-            } => {
-                format!("No SIM works in {} ({})", user(country), user(trip_name))
-            }
+            } => t!(
+                "export.uncovered",
+                country = user(country),
+                trip = user(trip_name)
+            )
+            .into_owned(),
         }
     }
 
     /// A short word for the kind of event (the CSV's `event` column).
-    pub fn label(&self) -> &'static str {
+    pub fn label(&self) -> String {
         match self.kind {
-            EventKind::Renewal { .. } => "Renewal",
-            EventKind::Suggestion { .. } => "Suggestion",
-            EventKind::RenewBy { .. } => "Renew by",
-            EventKind::Expiry => "Expires",
-            EventKind::Uncovered { .. } => "Uncovered",
+            EventKind::Renewal { .. } => t!("export.kind_renewal"),
+            EventKind::Suggestion { .. } => t!("export.kind_suggestion"),
+            EventKind::RenewBy { .. } => t!("export.kind_renew_by"),
+            EventKind::Expiry => t!("export.kind_expires"),
+            EventKind::Uncovered { .. } => t!("export.kind_uncovered"),
         }
+        .into_owned()
     }
 
     /// Whether the event gets reminders: renewals still to pay, suggested purchases and
@@ -172,11 +191,8 @@ pub fn schedule_events(state: &State, agenda: &Agenda, range: &ExportRange) -> V
                 plan: None,
                 valid_until: None,
                 details: vec![
-                    format!("Trip: {}", trip.name),
-                    format!(
-                        "No SIM has service that works in {} on this day",
-                        day.country
-                    ),
+                    t!("export.detail_trip", trip = trip.name.as_str()).into_owned(),
+                    t!("export.detail_no_sim", country = day.country.as_str()).into_owned(),
                 ],
                 uid: uid(
                     &format!("uncovered-{}-{}", trip.id, uid_token(&day.country)),
@@ -212,22 +228,24 @@ pub fn with_suggestions(
         let (Some(sim), Some(plan)) = (state.sim(purchase.sim), state.plan(purchase.plan)) else {
             continue;
         };
-        let mut details = vec![
-            "Suggestion: not in your plan yet. Add it in SIM Planner, or buy it and add it"
-                .to_owned(),
-        ];
+        let mut details = vec![t!("export.detail_suggestion").into_owned()];
         match currency {
             Some(currency) if !plan.price.currency.eq_ignore_ascii_case(currency) => {
-                details.push(format!(
-                    "Price: {} ({} {currency})",
+                let price = format!(
+                    "{} ({} {currency})",
                     plan.price,
                     format_amount(purchase.cost, currency)
-                ));
+                );
+                details.push(t!("export.detail_price", price = price).into_owned());
             }
-            _ => details.push(format!("Price: {}", plan.price)),
+            _ => {
+                details
+                    .push(t!("export.detail_price", price = plan.price.to_string()).into_owned());
+            }
         }
         if !purchase.covers.is_empty() {
-            details.push(format!("Covers: {}", day_runs(&purchase.covers)));
+            let runs = day_runs(&purchase.covers);
+            details.push(t!("export.detail_covers", days = runs).into_owned());
         }
         details.extend(sim_details(sim));
         events.push(ScheduleEvent {
@@ -275,7 +293,13 @@ fn day_runs(days: &[DayCountry]) -> String {
             if from == to {
                 format!("{country} {from}")
             } else {
-                format!("{country} {from} to {to}")
+                t!(
+                    "export.country_days",
+                    country = *country,
+                    from = from.to_string(),
+                    to = to.to_string()
+                )
+                .into_owned()
             }
         })
         .collect::<Vec<_>>()
@@ -321,8 +345,8 @@ fn sim_events(
         let expires = renew_by.expires;
         if range.contains(renew_by.date) {
             let mut details = vec![
-                format!("Service ends after {expires} unless the SIM is renewed"),
-                format!("Valid until: {expires}"),
+                t!("export.detail_service_ends", date = expires.to_string()).into_owned(),
+                t!("export.detail_valid_until", date = expires.to_string()).into_owned(),
             ];
             details.extend(about_sim.iter().cloned());
             events.push(ScheduleEvent {
@@ -337,8 +361,8 @@ fn sim_events(
         }
         if range.contains(expires) {
             let mut details = vec![
-                "Last day of service: renew to keep the SIM working".to_owned(),
-                format!("Valid until: {expires}"),
+                t!("export.detail_last_day").into_owned(),
+                t!("export.detail_valid_until", date = expires.to_string()).into_owned(),
             ];
             details.extend(about_sim.iter().cloned());
             events.push(ScheduleEvent {
@@ -357,22 +381,33 @@ fn sim_events(
 /// What a renewal does, in words.
 fn renewal_details(applied: &AppliedRenewal) -> Vec<String> {
     let status = match (applied.status, applied.overdue) {
-        (RenewalStatus::Paid, _) => "Status: paid",
-        (RenewalStatus::Planned, true) => "Status: overdue (planned for a day that has passed)",
-        (RenewalStatus::Planned, false) => "Status: planned",
+        (RenewalStatus::Paid, _) => t!("export.status_paid"),
+        (RenewalStatus::Planned, true) => t!("export.status_overdue"),
+        (RenewalStatus::Planned, false) => t!("export.status_planned"),
     };
-    let mut details = vec![status.to_owned()];
+    let mut details = vec![status.into_owned()];
+    let end = applied.end.to_string();
     match applied.start {
-        Some(start) => details.push(format!("New service: {start} to {}", applied.end)),
-        None => details.push("Adds no days of service".to_owned()),
+        Some(start) => details.push(
+            t!(
+                "export.detail_new_service",
+                from = start.to_string(),
+                to = end.as_str()
+            )
+            .into_owned(),
+        ),
+        None => details.push(t!("export.detail_no_days").into_owned()),
     }
     if applied.lost_days > 0 {
-        details.push(format!(
-            "Throws away {} days of service already had",
-            applied.lost_days
-        ));
+        details.push(
+            t!(
+                plural_key!("export.detail_lost_days", applied.lost_days),
+                count = applied.lost_days
+            )
+            .into_owned(),
+        );
     }
-    details.push(format!("Valid until: {}", applied.end));
+    details.push(t!("export.detail_valid_until", date = end.as_str()).into_owned());
     details
 }
 
@@ -380,22 +415,21 @@ fn renewal_details(applied: &AppliedRenewal) -> Vec<String> {
 fn sim_details(sim: &Sim) -> Vec<String> {
     let mut details = Vec::new();
     if !sim.carrier.trim().is_empty() {
-        details.push(format!("Carrier: {}", sim.carrier));
+        details.push(t!("export.detail_carrier", carrier = sim.carrier.as_str()).into_owned());
     }
     if let Some(number) = sim.number.as_deref().filter(|n| !n.trim().is_empty()) {
-        details.push(format!("Number: {number}"));
+        details.push(t!("export.detail_number", number = number).into_owned());
     }
     if let Some((url, safety)) = sim.renew_link() {
-        if safety == LinkSafety::Https {
-            details.push(format!("Renewal link: {url}"));
+        let key = if safety == LinkSafety::Https {
+            "export.detail_link"
         } else {
-            details.push(format!(
-                "Renewal link (not https: check it before paying): {url}"
-            ));
-        }
+            "export.detail_link_unsafe"
+        };
+        details.push(t!(key, url = url).into_owned());
     }
     if !sim.payment.trim().is_empty() {
-        details.push(format!("Payment: {}", sim.payment));
+        details.push(t!("export.detail_payment", payment = sim.payment.as_str()).into_owned());
     }
     details
 }

@@ -106,6 +106,9 @@ pub struct ExportContent<'a> {
     /// ([`super::EventKind::Suggestion`]): the iCalendar as events with reminders, the trip
     /// sheet in a section of its own and on their days. CSV and RON leave them out.
     pub suggestions: Option<&'a TripCover>,
+    /// CSV starts with a UTF-8 byte order mark, so spreadsheet programs that guess the
+    /// encoding read Chinese names right (`--no-bom` leaves it out).
+    pub csv_bom: bool,
 }
 
 /// The export of `state` in `format`: the schedule events of `range` seen on `today` (ICS
@@ -122,9 +125,13 @@ pub fn export_text(
     let content = ExportContent {
         title,
         suggestions: None,
+        csv_bom: true,
     };
     export_text_with(state, format, range, today, stamp, content)
 }
+
+/// The byte order mark CSV exports start with ([`ExportContent::csv_bom`]).
+pub const UTF8_BOM: char = '\u{feff}';
 
 /// [`export_text`] with `content`: its title, and suggested purchases if any.
 pub fn export_text_with(
@@ -157,7 +164,13 @@ pub fn export_text_with(
         }
         ExportFormat::Csv => {
             let (_, events) = drawn(false);
-            (csv_from_events(&events)?, events.len())
+            let mut text = if content.csv_bom {
+                String::from(UTF8_BOM)
+            } else {
+                String::new()
+            };
+            text.push_str(&csv_from_events(&events)?);
+            (text, events.len())
         }
         ExportFormat::Html => {
             let (agenda, events) = drawn(true);
@@ -194,6 +207,7 @@ pub fn export_to_file(
     let content = ExportContent {
         title,
         suggestions: None,
+        csv_bom: true,
     };
     export_to_file_with(state, format, range, today, stamp, content, target)
 }

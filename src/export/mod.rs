@@ -20,7 +20,7 @@ mod range;
 mod suggestions;
 mod trip_sheet;
 
-pub use csv_table::{CSV_HEADER, to_csv};
+pub use csv_table::{csv_header, to_csv};
 pub use events::{
     EventKind, EventPlan, EventSim, ScheduleEvent, schedule_events, with_suggestions,
 };

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use rust_i18n::t;
+
 use super::html::escape;
 use super::{EventKind, ScheduleEvent};
 
@@ -17,10 +19,11 @@ pub(super) fn suggestions_html(out: &mut String, events: &[ScheduleEvent]) {
     if suggested.is_empty() {
         return;
     }
-    out.push_str("<section class=\"suggestions\">\n<h2>Suggested purchases</h2>\n");
-    out.push_str(
-        "<p class=\"muted\">Suggestions, not in your plan yet: the cheapest plans that cover \
-         the trip's uncovered days.</p>\n<ul>\n",
+    let _ = writeln!(
+        out,
+        "<section class=\"suggestions\">\n<h2>{}</h2>\n<p class=\"muted\">{}</p>\n<ul>",
+        t!("export.sheet_suggestions"),
+        t!("export.sheet_suggestions_text")
     );
     for event in suggested {
         let _ = write!(

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
+use rust_i18n::t;
 
 use super::html::{bdi, escape};
 use super::{EventKind, ExportRange, MAX_RANGE_DAYS, ScheduleEvent, schedule_events};
@@ -54,7 +55,11 @@ pub(super) fn html_from_events(
     let mut out = String::new();
     let heading = bdi(title);
     let title = escape(title);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">",
+        state.settings.language.locale()
+    );
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" \
          content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
@@ -65,12 +70,24 @@ pub(super) fn html_from_events(
         "<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>"
     );
     let _ = writeln!(out, "<h1>{heading}</h1>");
-    let _ = writeln!(out, "<p class=\"range\">{} to {}</p>", range.from, range.to);
+    let _ = writeln!(
+        out,
+        "<p class=\"range\">{}</p>",
+        t!(
+            "export.sheet_range",
+            from = range.from.to_string(),
+            to = range.to.to_string()
+        )
+    );
     warnings_html(&mut out, state, events);
     super::suggestions::suggestions_html(&mut out, events);
     days_html(&mut out, state, agenda, range, events);
     sims_html(&mut out, state, agenda);
-    out.push_str("<p class=\"muted\">Made with SIM Planner.</p>\n</body>\n</html>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"muted\">{}</p>\n</body>\n</html>",
+        t!("export.sheet_made_with")
+    );
     out
 }
 
@@ -79,24 +96,36 @@ fn warnings_html(out: &mut String, state: &State, events: &[ScheduleEvent]) {
     let mut warnings = Vec::new();
     for event in events {
         if let EventKind::Renewal { overdue: true, .. } = event.kind {
-            warnings.push(format!(
-                "{} was planned for {} and is overdue.",
-                event.summary_with(bdi),
-                event.date
-            ));
+            warnings.push(
+                t!(
+                    "export.sheet_overdue",
+                    what = event.summary_with(bdi),
+                    date = event.date.to_string()
+                )
+                .into_owned(),
+            );
         }
     }
     for run in uncovered_runs(events) {
         let days = if run.from == run.to {
             run.from.to_string()
         } else {
-            format!("{} to {}", run.from, run.to)
+            t!(
+                "export.date_range",
+                from = run.from.to_string(),
+                to = run.to.to_string()
+            )
+            .into_owned()
         };
-        warnings.push(format!(
-            "{days}: no SIM works in {} ({})",
-            bdi(run.country),
-            bdi(run.trip_name)
-        ));
+        warnings.push(
+            t!(
+                "export.sheet_uncovered",
+                days = days,
+                country = bdi(run.country),
+                trip = bdi(run.trip_name)
+            )
+            .into_owned(),
+        );
     }
     for sim in &state.sims {
         let Some((_, safety)) = sim.renew_link() else {
@@ -104,20 +133,22 @@ fn warnings_html(out: &mut String, state: &State, events: &[ScheduleEvent]) {
         };
         match safety {
             LinkSafety::Https => {}
-            LinkSafety::Http => warnings.push(format!(
-                "The renewal link of {} is not https: check it before paying.",
-                bdi(&sim.name)
-            )),
-            LinkSafety::NotWeb => warnings.push(format!(
-                "The renewal link of {} is not a web link, so it is shown as text only.",
-                bdi(&sim.name)
-            )),
+            LinkSafety::Http => {
+                warnings.push(t!("export.sheet_link_http", sim = bdi(&sim.name)).into_owned());
+            }
+            LinkSafety::NotWeb => {
+                warnings.push(t!("export.sheet_link_not_web", sim = bdi(&sim.name)).into_owned());
+            }
         }
     }
     if warnings.is_empty() {
         return;
     }
-    out.push_str("<section class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
+    let _ = writeln!(
+        out,
+        "<section class=\"warnings\">\n<h2>{}</h2>\n<ul>",
+        t!("export.sheet_warnings")
+    );
     for warning in warnings {
         let _ = writeln!(out, "<li class=\"warn\">{warning}</li>");
     }
@@ -176,9 +207,15 @@ fn days_html(
     range: ExportRange,
     events: &[ScheduleEvent],
 ) {
-    out.push_str("<h2>Day by day</h2>\n<table class=\"days\">\n");
-    out.push_str(
-        "<thead><tr><th>Date</th><th>Where</th><th>SIM to use</th><th>To do</th></tr></thead>\n",
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<table class=\"days\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th>\
+         <th>{}</th></tr></thead>",
+        t!("export.sheet_day_by_day"),
+        t!("export.sheet_date"),
+        t!("export.sheet_where"),
+        t!("export.sheet_sim_to_use"),
+        t!("export.sheet_to_do")
     );
     out.push_str("<tbody>\n");
     let max_days = usize::try_from(MAX_RANGE_DAYS).unwrap_or(usize::MAX);
@@ -193,13 +230,18 @@ fn days_html(
             continue;
         }
         rows += 1;
+        let weekday_key = format!("weekdays.{}", day.format("%a"));
         let _ = write!(
             out,
             "<tr id=\"day-{day}\"><td>{day}<br>{}</td><td>",
-            day.format("%a")
+            t!(&weekday_key)
         );
         if stays.is_empty() {
-            out.push_str("<span class=\"muted\">no trip</span>");
+            let _ = write!(
+                out,
+                "<span class=\"muted\">{}</span>",
+                t!("export.sheet_no_trip")
+            );
         }
         for (trip, leg) in &stays {
             let _ = write!(
@@ -218,8 +260,10 @@ fn days_html(
         out.push_str("</td></tr>\n");
     }
     if rows == 0 {
-        out.push_str(
-            "<tr><td colspan=\"4\" class=\"muted\">No trip and nothing to renew.</td></tr>\n",
+        let _ = writeln!(
+            out,
+            "<tr><td colspan=\"4\" class=\"muted\">{}</td></tr>",
+            t!("export.sheet_nothing")
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -251,8 +295,8 @@ fn sims_to_use_html(
     if working.is_empty() {
         let _ = write!(
             out,
-            "<div class=\"warn\">No SIM works in {}</div>",
-            bdi(country)
+            "<div class=\"warn\">{}</div>",
+            t!("export.sheet_no_sim", country = bdi(country))
         );
         return;
     }
@@ -269,8 +313,11 @@ fn sims_to_use_html(
     }
     let more = working.len().saturating_sub(MAX_SIMS_LISTED);
     if more > 0 {
-        let noun = if more == 1 { "SIM" } else { "SIMs" };
-        let _ = write!(out, "<div class=\"muted\">and {more} more {noun}</div>");
+        let more_text = t!(
+            crate::plural_key!("export.sheet_more_sims", more),
+            count = more
+        );
+        let _ = write!(out, "<div class=\"muted\">{more_text}</div>");
     }
 }
 
@@ -287,16 +334,23 @@ fn todo_html(out: &mut String, todo: &[&ScheduleEvent]) {
         };
         let _ = write!(out, "<li{class}>{}", event.summary_with(bdi));
         match event.kind {
-            EventKind::Renewal { overdue: true, .. } => out.push_str(" (overdue)"),
+            EventKind::Renewal { overdue: true, .. } => {
+                let _ = write!(out, " {}", t!("export.sheet_overdue_mark"));
+            }
             EventKind::RenewBy { expires } => {
                 let _ = write!(
                     out,
-                    " <span class=\"muted\">(service ends after {expires})</span>"
+                    " <span class=\"muted\">{}</span>",
+                    t!("export.sheet_service_ends", date = expires.to_string())
                 );
             }
             EventKind::Renewal { .. } => {
                 if let Some(until) = event.valid_until {
-                    let _ = write!(out, " <span class=\"muted\">(valid until {until})</span>");
+                    let _ = write!(
+                        out,
+                        " <span class=\"muted\">{}</span>",
+                        t!("export.sheet_valid_until", date = until.to_string())
+                    );
                 }
             }
             EventKind::Expiry | EventKind::Suggestion { .. } | EventKind::Uncovered { .. } => {}
@@ -308,11 +362,18 @@ fn todo_html(out: &mut String, todo: &[&ScheduleEvent]) {
 
 /// Each SIM's number, last day of service, renewal link and payment.
 fn sims_html(out: &mut String, state: &State, agenda: &Agenda) {
-    out.push_str("<h2>SIMs</h2>\n<table class=\"sims\">\n<thead><tr><th>SIM</th><th>Carrier</th>");
-    out.push_str(
-        "<th>Number</th><th>Last day of service</th><th>Renewal link</th><th>Payment</th>",
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<table class=\"sims\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th>\
+         <th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        t!("export.sheet_sims"),
+        t!("export.sheet_sim"),
+        t!("export.sheet_carrier"),
+        t!("export.sheet_number"),
+        t!("export.sheet_last_day"),
+        t!("export.sheet_link"),
+        t!("export.sheet_payment")
     );
-    out.push_str("</tr></thead>\n<tbody>\n");
     for sim in &state.sims {
         let last_day = agenda.sim(sim.id).and_then(SimSchedule::last_day);
         let _ = write!(
@@ -342,11 +403,13 @@ fn link_html(out: &mut String, (url, safety): (&str, LinkSafety)) {
         LinkSafety::Http => write!(
             out,
             "<a href=\"{url}\" rel=\"noreferrer\"><bdi>{url}</bdi></a> \
-             <span class=\"warn\">not https: check it before paying</span>"
+             <span class=\"warn\">{}</span>",
+            t!("export.sheet_not_https")
         ),
         LinkSafety::NotWeb => write!(
             out,
-            "<bdi>{url}</bdi> <span class=\"warn\">not a web link</span>"
+            "<bdi>{url}</bdi> <span class=\"warn\">{}</span>",
+            t!("export.sheet_not_web")
         ),
     };
 }

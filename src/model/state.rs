@@ -195,3 +195,35 @@ pub enum Language {
     English,
     SimplifiedChinese,
 }
+
+impl Language {
+    /// Every language, in the order the menus offer them.
+    pub const ALL: [Self; 2] = [Self::English, Self::SimplifiedChinese];
+
+    /// The locale of its strings in `assets/locales/` (also the HTML `lang`): `en`, `zh-CN`.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Self::English => "en",
+            Self::SimplifiedChinese => "zh-CN",
+        }
+    }
+
+    /// The language for a BCP 47 tag as systems report it (`zh-CN`, `zh_Hans_CN`, `zh-TW`,
+    /// `en-GB`): any Chinese reads Simplified Chinese here, anything else English.
+    pub fn for_tag(tag: &str) -> Self {
+        let primary = tag.split(['-', '_', '.', '@']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("zh") {
+            Self::SimplifiedChinese
+        } else {
+            Self::English
+        }
+    }
+
+    /// The language its own speakers call it by, as the switch offers it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::English => "English",
+            Self::SimplifiedChinese => "简体中文",
+        }
+    }
+}

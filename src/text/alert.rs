@@ -4,6 +4,7 @@
 use rust_i18n::t;
 
 use crate::model::State;
+use crate::plural_key;
 use crate::schedule::{Alert, AlertKind};
 
 /// One alert as a sentence.
@@ -33,14 +34,14 @@ pub fn alert_sentence(state: &State, alert: &Alert) -> String {
         ),
         AlertKind::Expires => t!("alerts.expires", sim = sim, date = alert.date.to_string()),
         AlertKind::Gap { range } => t!(
-            "alerts.gap",
+            plural_key!("alerts.gap", range.days()),
             sim = sim,
             count = range.days(),
             from = range.start.to_string(),
             to = range.end.to_string()
         ),
         AlertKind::LostDays { renewal, range } => t!(
-            "alerts.lost",
+            plural_key!("alerts.lost", range.days()),
             sim = sim,
             plan = plan(*renewal),
             count = range.days(),
@@ -66,7 +67,7 @@ pub fn alert_sentence(state: &State, alert: &Alert) -> String {
         } => {
             let trip = state.trip(*trip).map_or("?", |t| t.name.as_str());
             t!(
-                "alerts.uncovered",
+                plural_key!("alerts.uncovered", range.days()),
                 trip = trip,
                 country = country.as_str(),
                 count = range.days(),

@@ -3,6 +3,8 @@
 
 mod alert;
 mod day;
+mod language;
 
 pub use alert::alert_sentence;
 pub use day::day_fact_sentence;
+pub use language::{current_language, is_one, system_language, use_language};

@@ -7,6 +7,7 @@ use super::action::Action;
 use super::context::ViewContext;
 use super::style;
 use super::view_state::AlertHorizon;
+use crate::plural_key;
 use crate::schedule::Severity;
 
 /// The alerts list, each alert's sentence made once per change of the state.
@@ -32,7 +33,7 @@ pub fn alerts_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
     });
     if alerts.is_empty() {
         ui.label(if let Some(days) = horizon.days() {
-            t!("alerts.none", days = days)
+            t!(plural_key!("alerts.none", days), days = days)
         } else {
             t!("alerts.none_at_all")
         });
@@ -75,7 +76,7 @@ pub fn alerts_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
 /// "Next 30 days", or "Everything ahead".
 fn horizon_label(horizon: AlertHorizon) -> std::borrow::Cow<'static, str> {
     if let Some(days) = horizon.days() {
-        t!("alerts.next_days", days = days)
+        t!(plural_key!("alerts.next_days", days), days = days)
     } else {
         t!("alerts.everything")
     }

@@ -12,6 +12,7 @@ use super::context::ViewContext;
 use super::labels::{month_name, month_title};
 use super::style;
 use crate::model::{State, format_amount};
+use crate::plural_key;
 use crate::schedule::{MonthSpending, monthly_spending, trip_cost};
 
 /// The costs view.
@@ -194,7 +195,7 @@ fn trips_ui(ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
                 ui.label(total);
                 let per_day = match (cost.per_covered_day, base) {
                     (Some(per_day), Some(base)) => t!(
-                        "costs.per_day",
+                        plural_key!("costs.per_day", cost.covered_days),
                         amount = format!("{} {base}", format_amount(per_day, base)),
                         days = cost.covered_days
                     )
@@ -204,7 +205,11 @@ fn trips_ui(ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
                         currencies = cost.missing.join(", ")
                     )
                     .into_owned(),
-                    _ => t!("costs.covered_days", days = cost.covered_days).into_owned(),
+                    _ => t!(
+                        plural_key!("costs.covered_days", cost.covered_days),
+                        days = cost.covered_days
+                    )
+                    .into_owned(),
                 };
                 ui.label(per_day);
                 ui.end_row();

@@ -15,6 +15,7 @@ use super::labels::long_date;
 use super::style;
 use super::view_state::CalendarKind;
 use crate::model::{DataAllowance, State, Trip, format_amount};
+use crate::plural_key;
 use crate::schedule::{
     DataForecast, DayService, DayStatus, LeftOutReason, TripCover, TripDay, Uncoverable,
     UncoverableReason, trip_days,
@@ -47,11 +48,17 @@ fn summary_ui(ui: &mut egui::Ui, rows: &[TripDay]) {
         ));
         let uncovered = count(DayStatus::Uncovered);
         if uncovered > 0 {
-            ui.colored_label(style::DANGER, t!("trips.uncovered", count = uncovered));
+            ui.colored_label(
+                style::DANGER,
+                t!(plural_key!("trips.uncovered", uncovered), count = uncovered),
+            );
         }
         let no_data = count(DayStatus::NoData);
         if no_data > 0 {
-            ui.colored_label(style::WARNING, t!("trips.no_data", count = no_data));
+            ui.colored_label(
+                style::WARNING,
+                t!(plural_key!("trips.no_data", no_data), count = no_data),
+            );
         }
     });
 }
@@ -93,7 +100,10 @@ fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cover: &TripCover) {
             t!("coverage.nothing_helps")
         });
     } else {
-        ui.strong(t!("coverage.purchases", count = cover.purchases.len()));
+        ui.strong(t!(
+            plural_key!("coverage.purchases", cover.purchases.len()),
+            count = cover.purchases.len()
+        ));
         for purchase in &cover.purchases {
             let sim = state.sim(purchase.sim).map_or("?", |sim| sim.name.as_str());
             let plan = state
@@ -135,7 +145,10 @@ fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cover: &TripCover) {
         ui.colored_label(style::WARNING, t!("coverage.not_proven"));
     }
     if !cover.uncoverable.is_empty() {
-        ui.strong(t!("coverage.uncoverable", count = cover.uncoverable.len()));
+        ui.strong(t!(
+            plural_key!("coverage.uncoverable", cover.uncoverable.len()),
+            count = cover.uncoverable.len()
+        ));
         for run in uncoverable_runs(&cover.uncoverable) {
             let dates = if run.from == run.to {
                 long_date(run.from)

@@ -10,6 +10,7 @@ use super::edit::Edit;
 use super::labels::{paid_and_planned, plan_chip_text};
 use super::style;
 use crate::model::{LinkSafety, Renewal, RenewalStatus, Sim, State};
+use crate::plural_key;
 use crate::schedule::Agenda;
 
 /// Details of the selected SIM and renewal.
@@ -150,7 +151,10 @@ fn renewal_details_ui(
         if applied.lost_days > 0 {
             ui.colored_label(
                 style::DANGER,
-                t!("dnd.days_lost", count = applied.lost_days),
+                t!(
+                    plural_key!("dnd.days_lost", applied.lost_days),
+                    count = applied.lost_days
+                ),
             );
         }
         if applied.overdue {

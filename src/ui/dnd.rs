@@ -7,6 +7,7 @@ use rust_i18n::t;
 use super::action::Action;
 use super::{painted, style};
 use crate::model::{PlanId, Renewal, RenewalId, RenewalStatus, SimId, State};
+use crate::plural_key;
 use crate::schedule::preview_renewal;
 
 /// What is dragged: a plan chip (to schedule a renewal) or a renewal (to move it).
@@ -80,13 +81,21 @@ pub fn preview_lines(
     )];
     if preview.lost_days > 0 {
         lines.push((
-            t!("dnd.days_lost", count = preview.lost_days).into_owned(),
+            t!(
+                plural_key!("dnd.days_lost", preview.lost_days),
+                count = preview.lost_days
+            )
+            .into_owned(),
             style::DANGER,
         ));
     }
     if preview.gap_days > 0 {
         lines.push((
-            t!("dnd.gap_before", count = preview.gap_days).into_owned(),
+            t!(
+                plural_key!("dnd.gap_before", preview.gap_days),
+                count = preview.gap_days
+            )
+            .into_owned(),
             style::DANGER,
         ));
     }

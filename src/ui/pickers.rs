@@ -1,6 +1,7 @@
 //! Small input widgets the editors share: a typed date field with a calendar popup, and
 //! searchable ISO 3166-1 country and ISO 4217 currency lists.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
@@ -10,6 +11,7 @@ use isocountry::CountryCode;
 use rust_i18n::t;
 
 use super::labels::{month_name, weekday_short};
+use crate::model::Language;
 use crate::schedule::first_of_month;
 
 /// How every date is typed and shown: ISO 8601, as in the state file.
@@ -150,20 +152,56 @@ fn calendar_ui(
     picked
 }
 
-/// An ISO code with its English name, as the pickers list it.
+/// An ISO code with its English name and its Chinese one, as the pickers list it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IsoEntry {
     pub code: &'static str,
     pub name: String,
+    pub chinese: Option<&'static str>,
 }
 
 impl IsoEntry {
+    /// A search matches the code or either name, whatever language the window is in.
     fn matches(&self, query: &str) -> bool {
         let query = query.trim().to_lowercase();
         query.is_empty()
             || self.code.to_lowercase().contains(&query)
             || self.name.to_lowercase().contains(&query)
+            || self.chinese.is_some_and(|name| name.contains(&query))
     }
+
+    /// The name in the window's language.
+    pub fn shown_name(&self) -> &str {
+        match (crate::text::current_language(), self.chinese) {
+            (Language::SimplifiedChinese, Some(chinese)) => chinese,
+            _ => &self.name,
+        }
+    }
+}
+
+/// The Chinese names of countries and currencies (`assets/names/zh-CN.json`).
+#[derive(serde::Deserialize)]
+struct ChineseNames {
+    countries: HashMap<String, String>,
+    currencies: HashMap<String, String>,
+}
+
+static CHINESE_NAMES: LazyLock<ChineseNames> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../assets/names/zh-CN.json")).unwrap_or_else(|error| {
+        log::error!("the bundled Chinese names do not load: {error}");
+        ChineseNames {
+            countries: HashMap::new(),
+            currencies: HashMap::new(),
+        }
+    })
+});
+
+fn chinese_country(code: &str) -> Option<&'static str> {
+    CHINESE_NAMES.countries.get(code).map(String::as_str)
+}
+
+fn chinese_currency(code: &str) -> Option<&'static str> {
+    CHINESE_NAMES.currencies.get(code).map(String::as_str)
 }
 
 /// Every ISO 3166-1 country, sorted by name.
@@ -172,6 +210,7 @@ pub static COUNTRIES: LazyLock<Vec<IsoEntry>> = LazyLock::new(|| {
         .map(|country| IsoEntry {
             code: country.alpha2(),
             name: country.name().to_owned(),
+            chinese: chinese_country(country.alpha2()),
         })
         .collect();
     countries.sort_by(|a, b| a.name.cmp(&b.name));
@@ -188,6 +227,7 @@ pub static CURRENCIES: LazyLock<Vec<IsoEntry>> = LazyLock::new(|| {
         .map(|currency| IsoEntry {
             code: currency.code(),
             name: displayable(currency.name()),
+            chinese: chinese_currency(currency.code()),
         })
         .collect();
     currencies.sort_by_key(|entry| entry.code);
@@ -207,20 +247,22 @@ fn displayable(name: &str) -> String {
         .collect()
 }
 
-/// The English name of an ISO 3166-1 alpha-2 code (any case), if it is one.
+/// The name of an ISO 3166-1 alpha-2 code (any case) in the window's language, if it is one.
 pub fn country_name(code: &str) -> Option<&'static str> {
-    CountryCode::for_alpha2_caseless(code.trim())
-        .ok()
-        .map(|country| country.name())
+    let country = CountryCode::for_alpha2_caseless(code.trim()).ok()?;
+    match crate::text::current_language() {
+        Language::SimplifiedChinese => chinese_country(country.alpha2()).or(Some(country.name())),
+        Language::English => Some(country.name()),
+    }
 }
 
-/// The English name of an ISO 4217 code, if it is a listed one.
+/// The name of an ISO 4217 code in the window's language, if it is a listed one.
 pub fn currency_name(code: &str) -> Option<&'static str> {
     let code = code.trim().to_uppercase();
     CURRENCIES
         .iter()
         .find(|entry| entry.code == code)
-        .map(|entry| entry.name.as_str())
+        .map(IsoEntry::shown_name)
 }
 
 /// What the user picked in a searchable list.
@@ -288,7 +330,7 @@ fn search_popup_ui(
                 .auto_shrink([false, true])
                 .show_rows(ui, row_height, shown.len(), |ui, rows| {
                     for entry in shown.get(rows).unwrap_or_default() {
-                        let text = format!("{}  {}", entry.code, entry.name);
+                        let text = format!("{}  {}", entry.code, entry.shown_name());
                         if ui.selectable_label(false, text).clicked() {
                             picked = Some(Picked::Code(entry.code));
                         }

@@ -128,6 +128,13 @@ impl Startup {
     }
 }
 
+/// An empty state in the system's language (a first run, a new file).
+pub fn fresh_state() -> State {
+    let mut state = State::default();
+    state.settings.language = crate::text::system_language();
+    state
+}
+
 /// The example state shown on first run (`assets/example.ron`).
 pub fn example_state() -> Result<State, LoadError> {
     store::parse_state(include_str!("../../assets/example.ron"))
@@ -190,10 +197,13 @@ pub fn welcome_ui(ui: &mut egui::Ui, startup: &Startup) -> Option<State> {
     }
     ui.horizontal(|ui| {
         if ui.button(t!("startup.load_example")).clicked() {
-            choice = example_state().ok();
+            choice = example_state().ok().map(|mut example| {
+                example.settings.language = crate::text::current_language();
+                example
+            });
         }
         if ui.button(t!("startup.start_empty")).clicked() {
-            choice = Some(State::default());
+            choice = Some(fresh_state());
         }
     });
     choice

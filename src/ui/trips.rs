@@ -9,6 +9,7 @@ use super::context::ViewContext;
 use super::style;
 use super::view_state::CalendarKind;
 use crate::model::Trip;
+use crate::plural_key;
 use crate::schedule::TripCoverage;
 
 /// The Trips tab.
@@ -92,10 +93,16 @@ fn trip_row_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, trip: &Trip, covera
             ui.colored_label(style::TRIP, t!("trips.covered"));
         }
         if uncovered > 0 {
-            ui.colored_label(style::DANGER, t!("trips.uncovered", count = uncovered));
+            ui.colored_label(
+                style::DANGER,
+                t!(plural_key!("trips.uncovered", uncovered), count = uncovered),
+            );
         }
         if no_data > 0 {
-            ui.colored_label(style::WARNING, t!("trips.no_data", count = no_data));
+            ui.colored_label(
+                style::WARNING,
+                t!(plural_key!("trips.no_data", no_data), count = no_data),
+            );
         }
     });
 }

@@ -21,7 +21,7 @@ pub fn fixture(name: &str) -> String {
 
 /// The realistic traveller fixture, loaded through the store.
 pub fn traveller() -> State {
-    sim_planner::store::load(std::path::Path::new(&fixture("traveller.ron"))).unwrap()
+    sim_planner::store::load(std::path::Path::new(&fixture("traveller-en.ron"))).unwrap()
 }
 
 pub fn sim(id: u32, carrier: &str, rule: RenewalRule, valid_until: Option<&str>) -> Sim {

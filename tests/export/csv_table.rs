@@ -1,7 +1,7 @@
 //! CSV: read back with a CSV reader.
 
 use proptest::prelude::*;
-use sim_planner::export::CSV_HEADER;
+use sim_planner::export::csv_header;
 
 use super::{csv_of, expected_events, one_sim, traveller, tricky_text};
 
@@ -12,7 +12,7 @@ fn csv_has_a_header_and_one_row_per_event_and_reads_back() {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(
         reader.headers().unwrap(),
-        &csv::StringRecord::from(CSV_HEADER.to_vec())
+        &csv::StringRecord::from(csv_header().to_vec())
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let expected = expected_events();

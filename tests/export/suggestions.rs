@@ -30,6 +30,7 @@ fn export(
     let content = ExportContent {
         title: "Europe",
         suggestions: cover,
+        csv_bom: true,
     };
     export_text_with(
         state,

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use rust_i18n::t;
 
 use super::{Prompt, SimPlannerApp};
-use crate::model::State;
 use crate::ui::document::Document;
 use crate::ui::edit::Edit;
 use crate::ui::file_dialogs::FilePurpose;
 use crate::ui::files::{FileOutcome, FilesWindow, Holding, JobOutput, WindowRequest};
+use crate::ui::startup::fresh_state;
 
 /// How many recent files the File menu lists.
 const MAX_RECENT_FILES: usize = 8;
@@ -93,7 +93,7 @@ impl SimPlannerApp {
         self.files = None;
         match outcome {
             FileOutcome::New(path, lock) => {
-                self.doc = Document::open(State::default(), lock, None, true);
+                self.doc = Document::open(fresh_state(), lock, None, true);
                 self.doc.enable_autosave();
                 self.remember(&path);
                 self.notice =

@@ -4,9 +4,11 @@
 use rust_i18n::t;
 
 use super::SimPlannerApp;
+use crate::model::Language;
 use crate::ui::action::Action;
 use crate::ui::command::Command;
 use crate::ui::document::SaveStatus;
+use crate::ui::edit::Edit;
 use crate::ui::labels::month_title;
 use crate::ui::style;
 use crate::ui::view_state::{CalendarKind, TIMELINE_ZOOM};
@@ -106,6 +108,24 @@ impl SimPlannerApp {
                 for command in [Command::Today, Command::PreviousPage, Command::NextPage] {
                     self.command_button(ui, command, actions);
                 }
+                ui.separator();
+                // The language is the state's (`settings.language`): one undoable change.
+                ui.menu_button(t!("menu.language"), |ui| {
+                    let settings = &self.doc.state().settings;
+                    for language in Language::ALL {
+                        if ui
+                            .radio(settings.language == language, language.native_name())
+                            .clicked()
+                        {
+                            if settings.language != language {
+                                let mut changed = settings.clone();
+                                changed.language = language;
+                                actions.push(Action::Edit(Edit::SetSettings(changed)));
+                            }
+                            ui.close();
+                        }
+                    }
+                });
             });
             ui.menu_button(t!("menu.help"), |ui| {
                 self.command_button(ui, Command::Legend, actions);

@@ -27,7 +27,7 @@ use super::files::{FilesWindow, JobOutput};
 use super::month::MonthCache;
 use super::schedule_cache::ScheduleCache;
 use super::sim_list::SimListCache;
-use super::startup::Startup;
+use super::startup::{Startup, fresh_state};
 use super::tasks::Tasks;
 use super::timeline::TimelineCache;
 use super::view_state::{AlertHorizon, CalendarKind, LeftTab, ViewState};
@@ -142,7 +142,7 @@ impl SimPlannerApp {
             Startup::Loaded {
                 state, lock, stamp, ..
             } => (Document::open(state, lock, Some(stamp), true), None),
-            Startup::NoPath => (Document::new(State::default(), None, false), None),
+            Startup::NoPath => (Document::new(fresh_state(), None, false), None),
             Startup::Newer {
                 ref path,
                 ref message,
@@ -164,8 +164,8 @@ impl SimPlannerApp {
                 // The file's lock is kept from the start: the first file written is this
                 // window's.
                 let doc = match lock {
-                    Some(lock) => Document::open(State::default(), lock, None, false),
-                    None => Document::new(State::default(), Some(path.clone()), false),
+                    Some(lock) => Document::open(fresh_state(), lock, None, false),
+                    None => Document::new(fresh_state(), Some(path.clone()), false),
                 };
                 (doc, Some(Prompt::Welcome(Box::new(startup))))
             }
@@ -309,6 +309,8 @@ impl SimPlannerApp {
             self.views = ViewCaches::default();
         }
         self.view.keep_coherent(self.doc.state());
+        // The state's language is the window's: a switch (or its undo) applies at once.
+        crate::text::use_language(self.doc.state().settings.language);
     }
 
     /// Today from the clock; a new day recomputes the schedule (in `refresh`).

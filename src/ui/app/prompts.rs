@@ -9,6 +9,7 @@ use super::{Closing, Prompt, SimPlannerApp};
 use std::path::Path;
 
 use crate::model::State;
+use crate::plural_key;
 use crate::store::FileStamp;
 use crate::ui::action::{Action, DeleteTarget};
 use crate::ui::document::SaveStatus;
@@ -101,7 +102,7 @@ impl SimPlannerApp {
                             DeleteTarget::Sim(id) => {
                                 let count = state.renewals.iter().filter(|r| r.sim == *id).count();
                                 t!(
-                                    "prompt.delete_sim",
+                                    plural_key!("prompt.delete_sim", count),
                                     name = state.sim(*id).map_or("?", |s| s.name.as_str()),
                                     count = count
                                 )
@@ -109,7 +110,7 @@ impl SimPlannerApp {
                             DeleteTarget::Plan(id) => {
                                 let count = state.renewals.iter().filter(|r| r.plan == *id).count();
                                 t!(
-                                    "prompt.delete_plan",
+                                    plural_key!("prompt.delete_plan", count),
                                     name = state.plan(*id).map_or("?", |p| p.name.as_str()),
                                     count = count
                                 )

@@ -8,6 +8,7 @@ use rust_i18n::t;
 use super::{FileJob, FileOutcome, FilesWindow, Holding, ImportStage, JobOutput, RangeChoice};
 use crate::export::{self, ExportFormat, ExportRange};
 use crate::model::{State, TripId};
+use crate::plural_key;
 use crate::schedule::{COVER_BUDGET, cover_trip};
 use crate::store::{self, ImportMode, StateLock};
 use crate::ui::document::Document;
@@ -227,6 +228,7 @@ fn export_schedule(
     let content = export::ExportContent {
         title: &title,
         suggestions: cover.as_ref(),
+        csv_bom: true,
     };
     let events = export::export_to_file_with(
         state,
@@ -241,7 +243,7 @@ fn export_schedule(
     .unwrap_or_default();
     Ok(FileOutcome::Exported(
         t!(
-            "files.exported_schedule",
+            plural_key!("files.exported_schedule", events),
             count = events,
             path = path.display().to_string()
         )
