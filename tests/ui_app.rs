@@ -869,7 +869,12 @@ fn a_broken_file_that_cannot_be_moved_aside_is_never_overwritten() {
 fn a_newer_state_file_opens_read_only_and_is_never_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.ron");
-    let original = std::fs::read(common::fixture("bad/newer_version.ron")).unwrap();
+    // The file as filed is in Chinese, and the language is the whole test process's: this
+    // test reads it in English, like the other tests here.
+    let original = std::fs::read_to_string(common::fixture("bad/newer_version.ron"))
+        .unwrap()
+        .replace("language: SimplifiedChinese", "language: English")
+        .into_bytes();
     std::fs::write(&path, &original).unwrap();
 
     let startup = Startup::from_path(path.clone());

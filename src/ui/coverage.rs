@@ -282,6 +282,8 @@ fn days_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, rows: &[TripDay]) {
                     DayStatus::Uncovered => Some(style::DANGER),
                 };
                 table_row.col(|ui| {
+                    // One line: a date that wraps reads as two.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                     let mut text = egui::RichText::new(long_date(row.date));
                     if let Some(color) = color {
                         text = text.color(color).strong();

@@ -44,10 +44,11 @@ fn sim_details_ui(ui: &mut egui::Ui, agenda: &Agenda, sim: &Sim, today: NaiveDat
         detail_row(ui, &t!("details.number"), number, None);
     }
     let rule_key = format!("rules.{:?}", sim.rule);
+    let rule_name = format!("rule_names.{:?}", sim.rule);
     detail_row(
         ui,
         &t!("details.rule"),
-        &format!("{:?}", sim.rule),
+        &t!(&rule_name),
         Some(&t!(&rule_key)),
     );
     detail_row(ui, &t!("details.coverage"), &sim.coverage.join(", "), None);

@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
+use rust_i18n::t;
+
 use crate::export::ExportFormat;
 
 /// What a file is picked for; the answer carries it back.
@@ -19,13 +21,14 @@ pub enum FilePurpose {
 }
 
 /// The name a dialog's filter shows for `format`.
-pub fn filter_name(format: ExportFormat) -> &'static str {
+pub fn filter_name(format: ExportFormat) -> String {
     match format {
-        ExportFormat::Ron => "SIM Planner state (RON)",
-        ExportFormat::Ics => "iCalendar",
-        ExportFormat::Csv => "CSV spreadsheet",
-        ExportFormat::Html => "Trip sheet (HTML)",
+        ExportFormat::Ron => t!("files.format_ron"),
+        ExportFormat::Ics => t!("files.format_ics"),
+        ExportFormat::Csv => t!("files.format_csv"),
+        ExportFormat::Html => t!("files.format_html"),
     }
+    .into_owned()
 }
 
 /// One dialog to show.

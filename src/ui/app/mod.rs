@@ -198,6 +198,8 @@ impl SimPlannerApp {
 
     fn from_parts(doc: Document, clock: Clock, prompt: Option<Prompt>) -> Self {
         let today = clock.today();
+        // The alerts' sentences are made with the schedule: in the state's language.
+        crate::text::use_language(doc.state().settings.language);
         let cache = ScheduleCache::compute(&doc, today, AlertHorizon::default());
         let view = ViewState::new(today, doc.state().sims.first().map(|sim| sim.id));
         Self {
@@ -303,14 +305,15 @@ impl SimPlannerApp {
     /// Recomputes the schedule when the state, the document or today changed, and keeps the
     /// selection to things that exist and belong together.
     fn refresh(&mut self) {
+        // The state's language is the window's: a switch (or its undo) applies at once, and
+        // the alerts' sentences below are made in it.
+        crate::text::use_language(self.doc.state().settings.language);
         let horizon = self.view.alert_horizon;
         if !self.cache.is_for(&self.doc, self.today, horizon) {
             self.cache = ScheduleCache::compute(&self.doc, self.today, horizon);
             self.views = ViewCaches::default();
         }
         self.view.keep_coherent(self.doc.state());
-        // The state's language is the window's: a switch (or its undo) applies at once.
-        crate::text::use_language(self.doc.state().settings.language);
     }
 
     /// Today from the clock; a new day recomputes the schedule (in `refresh`).
