@@ -6,7 +6,7 @@
 mod common;
 
 use chrono::Datelike as _;
-use common::ui::{self, App, TODAY, settle, undo};
+use common::ui::{self, App, TODAY, click, settle, shows, type_nth, undo, window};
 use common::{d, traveller};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -24,39 +24,6 @@ fn traveller_harness() -> App {
 
 fn the_state(harness: &App) -> State {
     harness.state().state().clone()
-}
-
-/// Whether `text` is on screen (once or more: a total may show in two places).
-fn shows(harness: &App, text: &str) -> bool {
-    harness.query_all_by_label(text).next().is_some()
-}
-
-fn click(harness: &mut App, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-    settle(harness);
-}
-
-fn window<'a>(harness: &'a App, title: &'a str) -> egui_kittest::Node<'a> {
-    harness.get_by_role_and_label(Role::Window, title)
-}
-
-/// Types `text` over what the `nth` field labelled `label` of the window `title` holds.
-fn type_nth(harness: &mut App, title: &str, label: &str, nth: usize, text: &str) {
-    window(harness, title)
-        .get_all_by_label(label)
-        .nth(nth)
-        .unwrap()
-        .click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    window(harness, title)
-        .get_all_by_label(label)
-        .nth(nth)
-        .unwrap()
-        .type_text(text);
-    harness.run();
 }
 
 /// Picks `code` in the `nth` country picker of the window `title`, searching for `name`.

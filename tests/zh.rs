@@ -12,9 +12,10 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use common::d;
-use common::ui::{self, App, TODAY, select_sim, settle, undo};
-use egui::accesskit::Role;
-use egui::{Key, Modifiers, Pos2};
+use common::ui::{
+    self, App, TODAY, click, drag, select_sim, settle, shows, type_nth, undo, window,
+};
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use sim_planner::export::{ExportFormat, ExportRange, export_text};
 use sim_planner::model::{Language, RenewalStatus, SimId, State};
@@ -59,51 +60,6 @@ fn chinese_harness() -> App {
 
 fn the_state(harness: &App) -> State {
     harness.state().state().clone()
-}
-
-fn shows(harness: &App, text: &str) -> bool {
-    harness.query_all_by_label(text).next().is_some()
-}
-
-fn click(harness: &mut App, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-    settle(harness);
-}
-
-fn window<'a>(harness: &'a App, title: &'a str) -> egui_kittest::Node<'a> {
-    harness.get_by_role_and_label(Role::Window, title)
-}
-
-/// Types `text` over what the `nth` field labelled `label` of the window `title` holds.
-fn type_nth(harness: &mut App, title: &str, label: &str, nth: usize, text: &str) {
-    window(harness, title)
-        .get_all_by_label(label)
-        .nth(nth)
-        .unwrap()
-        .click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    window(harness, title)
-        .get_all_by_label(label)
-        .nth(nth)
-        .unwrap()
-        .type_text(text);
-    harness.run();
-}
-
-fn drag(harness: &mut App, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    harness.hover_at(from + (to - from) * 0.5);
-    harness.run();
-    harness.hover_at(to);
-    harness.run();
-    harness.drop_at(to);
-    harness.run();
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! The window under `egui_kittest`, shared by the UI tests: a harness over the app at the size
 //! of the README's screenshot, with the bundled fonts, and the steps every UI test takes.
 
-use egui::{Key, Modifiers};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::kittest::Queryable as _;
 use egui_kittest::{Harness, HarnessBuilder};
 use sim_planner::model::SimId;
 use sim_planner::ui::SimPlannerApp;
@@ -62,5 +64,54 @@ pub fn redo(harness: &mut App) {
 
 pub fn select_sim(harness: &mut App, sim: u32) {
     harness.state_mut().view_mut().selected_sim = Some(SimId(sim));
+    harness.run();
+}
+
+/// Whether `text` is on screen (once or more: a total may show in two places).
+pub fn shows(harness: &App, text: &str) -> bool {
+    harness.query_all_by_label(text).next().is_some()
+}
+
+/// Clicks `label`, then waits for what it started, as a user would.
+pub fn click(harness: &mut App, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    settle(harness);
+}
+
+/// The window titled `title`.
+pub fn window<'a>(harness: &'a App, title: &'a str) -> egui_kittest::Node<'a> {
+    harness.get_by_role_and_label(Role::Window, title)
+}
+
+/// Types `text` over what the `nth` field labelled `label` of the window `title` holds.
+pub fn type_nth(harness: &mut App, title: &str, label: &str, nth: usize, text: &str) {
+    window(harness, title)
+        .get_all_by_label(label)
+        .nth(nth)
+        .unwrap()
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    window(harness, title)
+        .get_all_by_label(label)
+        .nth(nth)
+        .unwrap()
+        .type_text(text);
+    harness.run();
+}
+
+/// Drags from `from` to `to` the way a pointer does, one frame per step.
+pub fn drag(harness: &mut App, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(from + (to - from) * 0.5);
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
     harness.run();
 }
