@@ -327,3 +327,33 @@ fn the_clis_readable_output_follows_the_states_language_and_json_does_not() {
         assert_eq!(run(args), run_on("traveller-en.ron", args), "{args:?}");
     }
 }
+
+#[test]
+fn an_imports_preview_reads_chinese() {
+    let state = chinese_traveller();
+    sim_planner::text::use_language(state.settings.language);
+    let mut incoming = state.clone();
+    incoming.sims[0].carrier = "中国移动".to_owned();
+    incoming.trips.clear();
+    let preview = sim_planner::store::preview_import(
+        &state,
+        &incoming,
+        sim_planner::store::ImportMode::MergeUpdating,
+    )
+    .unwrap();
+    assert_eq!(
+        preview.summary(),
+        "更新 1 张 SIM 卡（中国移动 主号：运营商）；跳过 11 项完全相同的重复"
+    );
+    let replace = sim_planner::store::preview_import(
+        &state,
+        &incoming,
+        sim_planner::store::ImportMode::Replace,
+    )
+    .unwrap();
+    assert!(
+        replace.summary().starts_with("用文件中的 "),
+        "{}",
+        replace.summary()
+    );
+}

@@ -7,6 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use rust_i18n::t;
+
 use super::{ValidationError, validate};
 use crate::model::{
     Plan, PlanId, Renewal, RenewalId, SCHEMA_VERSION, Sim, SimId, State, Trip, TripId,
@@ -435,7 +437,7 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 impl ImportPreview {
-    /// What the import does, in one line of English, e.g. `adds 2 SIMs, 3 plans, 5 renewals,
+    /// What the import does, in one line in the state's language, e.g. `adds 2 SIMs, 3 plans, 5 renewals,
     /// 1 trip; skips 4 exact duplicates; 1 SIM has the same name as one you have: 巴林流量卡`.
     pub fn summary(&self) -> String {
         match self.mode {
@@ -452,10 +454,10 @@ impl ImportPreview {
             self.added_trips,
         );
         let mut parts = Vec::new();
-        for (kind, one, many) in [
-            (UpdatedKind::Sim, "SIM", "SIMs"),
-            (UpdatedKind::Plan, "plan", "plans"),
-            (UpdatedKind::Trip, "trip", "trips"),
+        for (kind, noun) in [
+            (UpdatedKind::Sim, Noun::Sims),
+            (UpdatedKind::Plan, Noun::Plans),
+            (UpdatedKind::Trip, Noun::Trips),
         ] {
             let items: Vec<String> = self
                 .updated
@@ -463,52 +465,67 @@ impl ImportPreview {
                 .filter(|item| item.kind == kind)
                 .map(|item| {
                     if item.fields.is_empty() {
-                        format!("{}: nothing", item.name)
+                        t!("import.item_nothing", name = item.name.as_str()).into_owned()
                     } else {
-                        format!("{}: {}", item.name, item.fields.join(", "))
+                        let fields: Vec<String> = item
+                            .fields
+                            .iter()
+                            .map(|field| {
+                                let key = format!("import.field.{field}");
+                                t!(&key).into_owned()
+                            })
+                            .collect();
+                        t!(
+                            "import.item_fields",
+                            name = item.name.as_str(),
+                            fields = fields.join(&t!("import.list_separator"))
+                        )
+                        .into_owned()
                     }
                 })
                 .collect();
             if !items.is_empty() {
-                parts.push(format!(
-                    "updates {} ({})",
-                    count(items.len(), one, many),
-                    items.join("; ")
-                ));
+                parts.push(
+                    t!(
+                        "import.updates",
+                        what = noun.count(items.len()),
+                        items = items.join(&t!("import.part_separator"))
+                    )
+                    .into_owned(),
+                );
             }
         }
         if !added.is_empty() || parts.is_empty() {
             parts.push(if added.is_empty() {
-                "adds nothing".to_owned()
+                t!("import.adds_nothing").into_owned()
             } else {
-                format!("adds {added}")
+                t!("import.adds", what = added).into_owned()
             });
         }
         if self.skipped_duplicates > 0 {
-            parts.push(format!(
-                "skips {}",
-                count(
-                    self.skipped_duplicates,
-                    "exact duplicate",
-                    "exact duplicates"
+            parts.push(
+                t!(
+                    "import.skips",
+                    what = Noun::Duplicates.count(self.skipped_duplicates)
                 )
-            ));
+                .into_owned(),
+            );
         }
-        if let Some(names) = same_names(&self.same_name_sims, "SIM", "SIMs") {
+        if let Some(names) = same_names(&self.same_name_sims, Noun::Sims) {
             parts.push(names);
         }
-        if let Some(names) = same_names(&self.same_name_plans, "plan", "plans") {
+        if let Some(names) = same_names(&self.same_name_plans, Noun::Plans) {
             parts.push(names);
         }
         if self.settings_differ {
-            parts.push("keeps your settings (the file's differ)".to_owned());
+            parts.push(t!("import.keeps_settings").into_owned());
         }
-        parts.join("; ")
+        parts.join(&t!("import.part_separator"))
     }
 
     fn replace_summary(&self) -> String {
         if !self.changes_state {
-            return "changes nothing: the file holds exactly what you have".to_owned();
+            return t!("import.replace_nothing").into_owned();
         }
         let removed = counts(
             self.removed_sims,
@@ -523,52 +540,75 @@ impl ImportPreview {
             self.added_trips,
         );
         let what_you_have = if removed.is_empty() {
-            "everything you have (nothing yet)".to_owned()
+            t!("import.everything_none")
         } else {
-            format!("everything you have ({removed})")
+            t!("import.everything", what = removed)
         };
         let with = if added.is_empty() {
-            "an empty state".to_owned()
+            t!("import.empty_state")
         } else {
-            format!("the file's {added}")
+            t!("import.the_files", what = added)
         };
-        let settings = if self.settings_differ {
-            " and its settings"
+        let key = if self.settings_differ {
+            "import.replaces_with_settings"
         } else {
-            ""
+            "import.replaces"
         };
-        format!("replaces {what_you_have} with {with}{settings}")
+        t!(key, what = what_you_have, with = with).into_owned()
+    }
+}
+
+/// What the summary counts, in the state's language.
+#[derive(Clone, Copy)]
+enum Noun {
+    Sims,
+    Plans,
+    Renewals,
+    Trips,
+    Duplicates,
+}
+
+impl Noun {
+    /// `1 SIM`, `2 SIMs`.
+    fn count(self, n: usize) -> String {
+        let key = match (self, n == 1) {
+            (Self::Sims, true) => "import.sims_one",
+            (Self::Sims, false) => "import.sims",
+            (Self::Plans, true) => "import.plans_one",
+            (Self::Plans, false) => "import.plans",
+            (Self::Renewals, true) => "import.renewals_one",
+            (Self::Renewals, false) => "import.renewals",
+            (Self::Trips, true) => "import.trips_one",
+            (Self::Trips, false) => "import.trips",
+            (Self::Duplicates, true) => "import.duplicates_one",
+            (Self::Duplicates, false) => "import.duplicates",
+        };
+        t!(key, count = n).into_owned()
     }
 }
 
 /// `2 SIMs, 3 plans, 1 trip`: the counts that are not zero; empty when all are.
 fn counts(sims: usize, plans: usize, renewals: usize, trips: usize) -> String {
     [
-        (sims, "SIM", "SIMs"),
-        (plans, "plan", "plans"),
-        (renewals, "renewal", "renewals"),
-        (trips, "trip", "trips"),
+        (sims, Noun::Sims),
+        (plans, Noun::Plans),
+        (renewals, Noun::Renewals),
+        (trips, Noun::Trips),
     ]
     .into_iter()
-    .filter(|&(n, _, _)| n > 0)
-    .map(|(n, one, many)| count(n, one, many))
+    .filter(|&(n, _)| n > 0)
+    .map(|(n, noun)| noun.count(n))
     .collect::<Vec<_>>()
-    .join(", ")
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    .join(&t!("import.list_separator"))
 }
 
 /// `1 SIM has the same name as one you have: 巴林流量卡`, or `None` for no names.
-fn same_names(names: &[String], one: &str, many: &str) -> Option<String> {
-    match names {
-        [] => None,
-        [name] => Some(format!("1 {one} has the same name as one you have: {name}")),
-        names => Some(format!(
-            "{} {many} have the same names as ones you have: {}",
-            names.len(),
-            names.join(", ")
-        )),
-    }
+fn same_names(names: &[String], noun: Noun) -> Option<String> {
+    let list = names.join(&t!("import.list_separator"));
+    let key = match names.len() {
+        0 => return None,
+        1 => "import.same_name_one",
+        _ => "import.same_names",
+    };
+    Some(t!(key, what = noun.count(names.len()), names = list).into_owned())
 }
