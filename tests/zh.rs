@@ -357,3 +357,17 @@ fn an_imports_preview_reads_chinese() {
         replace.summary()
     );
 }
+
+#[test]
+fn a_file_that_does_not_load_says_why_in_chinese() {
+    sim_planner::text::use_language(Language::SimplifiedChinese);
+    let path = common::fixture("bad/syntax_error.ron");
+    let error = sim_planner::store::load(std::path::Path::new(&path)).unwrap_err();
+    let text = error.to_string();
+    assert!(text.starts_with("第 30 行第 "), "{text}");
+    let path = common::fixture("bad/dangling_plan.ron");
+    let error = sim_planner::store::load(std::path::Path::new(&path)).unwrap_err();
+    let text = error.to_string();
+    assert!(text.starts_with("文件有 1 个问题："), "{text}");
+    assert!(text.contains("不存在"), "{text}");
+}

@@ -3,19 +3,19 @@
 use std::io;
 use std::path::PathBuf;
 
+use rust_i18n::t;
+
 use super::{FileStamp, ValidationError};
 
 /// Why a state file (or an import) could not be loaded. Loading never changes the file.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// There is no file at the path yet: the first run. The UI shows a welcome, not an error.
-    #[error(
-        "there is no state file at {path} yet; a new one will be created when you add something"
-    )]
+    #[error("{}", t!("load.not_found", path = .path.display().to_string()))]
     NotFound { path: PathBuf },
 
     /// The file exists but could not be read.
-    #[error("could not read {path}: {source}. Check that the file is readable and try again")]
+    #[error("{}", t!("load.io", path = .path.display().to_string(), source = .source.to_string()))]
     Io {
         path: PathBuf,
         #[source]
@@ -24,35 +24,23 @@ pub enum LoadError {
 
     /// The path names a named pipe, a socket, a device or a folder; refused before it is
     /// opened (it is never read, so nothing blocks).
-    #[error("{path} is {kind}, not a SIM Planner state file. Choose a regular file")]
+    #[error("{}", t!("load.not_a_file", path = .path.display().to_string(), kind = *.kind))]
     NotAFile { path: PathBuf, kind: &'static str },
 
     /// The file is larger than [`super::MAX_STATE_BYTES`]; refused before it is parsed.
-    #[error(
-        "the file is {size} bytes, more than the limit of {limit} bytes, so it is probably not a \
-         SIM Planner state file. Choose another file"
-    )]
+    #[error("{}", t!("load.too_large", size = .size, limit = .limit))]
     TooLarge { size: u64, limit: u64 },
 
     /// The file is not UTF-8 text. `line` and `column` (both from 1) locate the first bad byte.
-    #[error(
-        "the file is not UTF-8 text (the first bad byte is at line {line}, column {column}). \
-         Open it in a text editor and save it as UTF-8"
-    )]
+    #[error("{}", t!("load.not_utf8", line = .line, column = .column))]
     NotUtf8 { line: usize, column: usize },
 
     /// The file has nothing in it but white space.
-    #[error(
-        "the file is empty. If it should hold your data, restore the backup (the same name with \
-         .bak at the end); otherwise delete it to start fresh"
-    )]
+    #[error("{}", t!("load.empty"))]
     Empty,
 
     /// The file is not valid RON for this schema. `line` and `column` count from 1.
-    #[error(
-        "line {line}, column {column}: {message}. Correct this in a text editor while SIM Planner \
-         is closed, or restore the backup (the same name with .bak at the end)"
-    )]
+    #[error("{}", t!("load.syntax", line = .line, column = .column, message = .message.as_str()))]
     Syntax {
         line: usize,
         column: usize,
@@ -60,17 +48,11 @@ pub enum LoadError {
     },
 
     /// The file was written by a newer SIM Planner. It is left as it is.
-    #[error(
-        "the file was written by a newer SIM Planner (schema version {found}; this version reads \
-         up to {supported}). Update SIM Planner to open it; the file has not been changed"
-    )]
+    #[error("{}", t!("load.newer", found = .found, supported = .supported))]
     NewerVersion { found: u32, supported: u32 },
 
     /// The schema version is one no SIM Planner ever wrote (for now: 0).
-    #[error(
-        "the file says it has schema version {found}, which no SIM Planner writes. Set \
-         `version: {supported}` if the rest of the file is in the current format"
-    )]
+    #[error("{}", t!("load.bad_version", found = .found, supported = .supported))]
     UnknownVersion { found: u32, supported: u32 },
 
     /// The file parses but breaks the rules in [`super::validate`]; every problem is listed.
@@ -87,16 +69,18 @@ impl LoadError {
 
 fn invalid_message(problems: &[ValidationError]) -> String {
     let count = problems.len();
-    let noun = if count == 1 { "problem" } else { "problems" };
-    let mut message = format!("the file has {count} {noun}:");
+    let key = if count == 1 {
+        "load.problems_one"
+    } else {
+        "load.problems"
+    };
+    let mut message = t!(key, count = count).into_owned();
     for problem in problems {
         message.push_str("\n  - ");
         message.push_str(&problem.to_string());
     }
-    message.push_str(
-        "\nCorrect them in a text editor while SIM Planner is closed, or restore the backup \
-         (the same name with .bak at the end)",
-    );
+    message.push('\n');
+    message.push_str(&t!("load.problems_fix"));
     message
 }
 
@@ -104,7 +88,7 @@ fn invalid_message(problems: &[ValidationError]) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The state could not be written as RON (a bug: every valid state can be).
-    #[error("could not turn the data into RON text: {message}. Please report this as a bug")]
+    #[error("{}", t!("save.serialize", message = .message.as_str()))]
     Serialize { message: String },
 
     /// The state breaks the rules a file must keep, so the file would not load again; nothing
@@ -114,30 +98,19 @@ pub enum SaveError {
 
     /// The text is longer than the load limit, so the file would not load again; nothing was
     /// written.
-    #[error(
-        "the file would be {size} bytes, more than the {limit} bytes SIM Planner loads, so it \
-         was not written and your previous data is unchanged. Shorten long notes or names, or \
-         remove items you no longer need"
-    )]
+    #[error("{}", t!("save.too_large", size = .size, limit = .limit))]
     TooLarge { size: u64, limit: u64 },
 
     /// Another program changed (or removed) the state file since it was loaded or last saved;
     /// it was not overwritten. `theirs` is the stamp of what is there now (`None`: no file).
-    #[error(
-        "{path} was changed by another program since SIM Planner read it, so it was not \
-         overwritten. Reload it, or keep your version (theirs is then kept beside it as a \
-         conflict copy)"
-    )]
+    #[error("{}", t!("save.changed_outside", path = .path.display().to_string()))]
     ChangedOutside {
         path: PathBuf,
         theirs: Option<FileStamp>,
     },
 
     /// The state file could not be read to check that no one else changed it.
-    #[error(
-        "could not read {path} to check that no other program changed it: {source}. Your data \
-         was not saved; check that the file is readable, then try again"
-    )]
+    #[error("{}", t!("save.read", path = .path.display().to_string(), source = .source.to_string()))]
     Read {
         path: PathBuf,
         #[source]
@@ -145,10 +118,7 @@ pub enum SaveError {
     },
 
     /// The folder for the file is missing and could not be created.
-    #[error(
-        "could not create the folder {path}: {source}. Check that you may write there, or choose \
-         another place with --state"
-    )]
+    #[error("{}", t!("save.create_folder", path = .path.display().to_string(), source = .source.to_string()))]
     CreateFolder {
         path: PathBuf,
         #[source]
@@ -156,10 +126,7 @@ pub enum SaveError {
     },
 
     /// Writing the new file (to a temporary file beside it) failed.
-    #[error(
-        "could not write {path}: {source}. Your previous data is unchanged; check that the disk \
-         has free space and that you may write to the folder, then try again"
-    )]
+    #[error("{}", t!("save.write", path = .path.display().to_string(), source = .source.to_string()))]
     Write {
         path: PathBuf,
         #[source]
@@ -167,10 +134,7 @@ pub enum SaveError {
     },
 
     /// Keeping the previous file as a backup failed; nothing was replaced.
-    #[error(
-        "could not keep the previous file as the backup {path}: {source}. Your data is unchanged; \
-         move {path} out of the way or free some disk space, then try again"
-    )]
+    #[error("{}", t!("save.backup", path = .path.display().to_string(), source = .source.to_string()))]
     Backup {
         path: PathBuf,
         #[source]
@@ -178,10 +142,7 @@ pub enum SaveError {
     },
 
     /// Putting the new file in place of the old one failed.
-    #[error(
-        "could not replace {path} with the new version: {source}. Your previous data is \
-         unchanged; check that the file is not locked by another program, then try again"
-    )]
+    #[error("{}", t!("save.replace", path = .path.display().to_string(), source = .source.to_string()))]
     Replace {
         path: PathBuf,
         #[source]
@@ -190,11 +151,7 @@ pub enum SaveError {
 }
 
 fn not_saved_invalid(problems: &[ValidationError]) -> String {
-    let mut message = format!(
-        "the data breaks {} of the rules a state file must keep, so it was not saved (it would \
-         not load again); your previous data is unchanged. Please report this as a bug:",
-        problems.len()
-    );
+    let mut message = t!("save.invalid", count = problems.len()).into_owned();
     for problem in problems {
         message.push_str("\n  - ");
         message.push_str(&problem.to_string());

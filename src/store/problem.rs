@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use iso_currency::Currency;
 use isocountry::CountryCode;
 use rust_decimal::Decimal;
+use rust_i18n::t;
 
 use crate::model::{MAX_DECIMAL_PLACES, Money, PlanId, RenewalId, SimId, TripId, Validity};
 
@@ -38,103 +39,190 @@ pub enum Item {
 impl std::fmt::Display for Item {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Settings => f.write_str("settings"),
-            Self::Sim(id) => write!(f, "SIM {id}"),
-            Self::Plan(id) => write!(f, "plan {id}"),
-            Self::Renewal(id) => write!(f, "renewal {id}"),
-            Self::Trip(id) => write!(f, "trip {id}"),
-            Self::TripLeg { trip, leg } => write!(f, "trip {trip}, leg {leg}"),
+            Self::Settings => f.write_str(&t!("problem.item_settings")),
+            Self::Sim(id) => f.write_str(&t!("problem.item_sim", id = id.to_string())),
+            Self::Plan(id) => f.write_str(&t!("problem.item_plan", id = id.to_string())),
+            Self::Renewal(id) => f.write_str(&t!("problem.item_renewal", id = id.to_string())),
+            Self::Trip(id) => f.write_str(&t!("problem.item_trip", id = id.to_string())),
+            Self::TripLeg { trip, leg } => {
+                f.write_str(&t!("problem.item_leg", trip = trip.to_string(), leg = leg))
+            }
         }
     }
 }
 
 /// What is wrong with an [`Item`].
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    #[error("the id is used {count} times; give each one its own id")]
-    DuplicateId { count: usize },
-    #[error("SIM {0} does not exist")]
+    DuplicateId {
+        count: usize,
+    },
     MissingSim(SimId),
-    #[error("plan {0} does not exist")]
     MissingPlan(PlanId),
-    #[error("the name is empty")]
     EmptyName,
-    #[error("unknown country code {0:?} (use two capital letters from ISO 3166-1, e.g. \"DE\")")]
     UnknownCountry(String),
-    #[error("unknown currency code {0:?} (use three capital letters from ISO 4217, e.g. \"USD\")")]
     UnknownCurrency(String),
-    #[error("the trip has no legs; add at least one country with its dates")]
     NoLegs,
-    #[error("ends ({to}) before it starts ({from})")]
-    EndsBeforeStart { from: NaiveDate, to: NaiveDate },
-    #[error(
-        "the validity {0} is out of range (1 to {MAX_VALIDITY_DAYS} days, {MAX_VALIDITY_WEEKS} \
-         weeks or {MAX_VALIDITY_MONTHS} months)"
-    )]
+    EndsBeforeStart {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
     ValidityOutOfRange(Validity),
-    #[error("the price {0} is negative; it must be 0 or more")]
     PriceNegative(Money),
-    #[error("the exchange rate for {currency:?} is {rate}; it must be more than 0")]
-    RateNotPositive { currency: String, rate: Decimal },
-    #[error(
-        "the {what} {value} has {places} decimal places; at most {MAX_DECIMAL_PLACES} are kept, \
-         and nothing is rounded: shorten it",
-        places = .value.scale()
-    )]
-    TooPrecise { what: &'static str, value: Decimal },
-    #[error(
-        "the file has {count} {what}; at most {max} fit in one file (this is the first past the limit)"
-    )]
+    RateNotPositive {
+        currency: String,
+        rate: Decimal,
+    },
+    TooPrecise {
+        what: &'static str,
+        value: Decimal,
+    },
     TooMany {
         what: &'static str,
         count: usize,
         max: usize,
     },
-    #[error("{field}: {chars} characters, more than the {max} allowed")]
     TextTooLong {
         field: &'static str,
         chars: usize,
         max: usize,
     },
-    #[error("the {field} list has {len} entries; at most {max} are allowed")]
     ListTooLong {
         field: &'static str,
         len: usize,
         max: usize,
     },
-    #[error(
-        "the trip lasts {days} days from its first day to its last; a trip lasts at most {max} days"
-    )]
-    TripTooLong { days: u32, max: u32 },
-    #[error(
-        "the legs of the trips up to this one add up to {total} days; all trips together may have \
-         at most {max} days of legs"
-    )]
-    TooManyLegDays { total: u32, max: u32 },
-    #[error("lead days {0} is more than {MAX_LEAD_DAYS}")]
+    TripTooLong {
+        days: u32,
+        max: u32,
+    },
+    TooManyLegDays {
+        total: u32,
+        max: u32,
+    },
     LeadDaysTooLarge(u32),
-    #[error("the reminder {0} days before is more than {MAX_LEAD_DAYS} days before")]
     ReminderStageTooLarge(u32),
-    #[error("daily use must be at least 1 MB (or None)")]
     DailyUseZero,
-    #[error("keep-alive days {0} is out of range (1 to {MAX_KEEP_ALIVE_DAYS}, or None)")]
     KeepAliveOutOfRange(u32),
-    #[error(
-        "the date {date} is outside the years {first} to {last}",
-        date = .0,
-        first = DATE_YEARS.start(),
-        last = DATE_YEARS.end()
-    )]
     DateOutOfRange(NaiveDate),
 }
 
 /// One problem with one item, shown as e.g. `renewal 3: plan 42 does not exist`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{item}: {problem}")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidationError {
     pub item: Item,
     pub problem: Problem,
 }
+
+impl std::fmt::Display for Problem {
+    /// The problem in the state's language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::DuplicateId { count } => t!("problem.duplicate_id", count = count),
+            Self::MissingSim(id) => t!("problem.missing_sim", id = id.to_string()),
+            Self::MissingPlan(id) => t!("problem.missing_plan", id = id.to_string()),
+            Self::EmptyName => t!("problem.empty_name"),
+            Self::UnknownCountry(code) => {
+                t!("problem.unknown_country", code = format!("{code:?}"))
+            }
+            Self::UnknownCurrency(code) => {
+                t!("problem.unknown_currency", code = format!("{code:?}"))
+            }
+            Self::NoLegs => t!("problem.no_legs"),
+            Self::EndsBeforeStart { from, to } => t!(
+                "problem.ends_before_start",
+                from = from.to_string(),
+                to = to.to_string()
+            ),
+            Self::ValidityOutOfRange(validity) => t!(
+                "problem.validity_out_of_range",
+                validity = validity.to_string(),
+                days = MAX_VALIDITY_DAYS,
+                weeks = MAX_VALIDITY_WEEKS,
+                months = MAX_VALIDITY_MONTHS
+            ),
+            Self::PriceNegative(price) => {
+                t!("problem.price_negative", price = price.to_string())
+            }
+            Self::RateNotPositive { currency, rate } => t!(
+                "problem.rate_not_positive",
+                currency = format!("{currency:?}"),
+                rate = rate.to_string()
+            ),
+            Self::TooPrecise { what, value } => t!(
+                "problem.too_precise",
+                what = *what,
+                value = value.to_string(),
+                places = value.scale(),
+                max = MAX_DECIMAL_PLACES
+            ),
+            Self::TooMany { what, count, max } => {
+                t!("problem.too_many", what = *what, count = count, max = max)
+            }
+            Self::TextTooLong { field, chars, max } => t!(
+                "problem.text_too_long",
+                field = *field,
+                chars = chars,
+                max = max
+            ),
+            Self::ListTooLong { field, len, max } => {
+                t!(
+                    "problem.list_too_long",
+                    field = *field,
+                    len = len,
+                    max = max
+                )
+            }
+            Self::TripTooLong { days, max } => {
+                t!("problem.trip_too_long", days = days, max = max)
+            }
+            Self::TooManyLegDays { total, max } => {
+                t!("problem.too_many_leg_days", total = total, max = max)
+            }
+            Self::LeadDaysTooLarge(days) => {
+                t!(
+                    "problem.lead_days_too_large",
+                    days = days,
+                    max = MAX_LEAD_DAYS
+                )
+            }
+            Self::ReminderStageTooLarge(days) => t!(
+                "problem.reminder_stage_too_large",
+                days = days,
+                max = MAX_LEAD_DAYS
+            ),
+            Self::DailyUseZero => t!("problem.daily_use_zero"),
+            Self::KeepAliveOutOfRange(days) => t!(
+                "problem.keep_alive_out_of_range",
+                days = days,
+                max = MAX_KEEP_ALIVE_DAYS
+            ),
+            Self::DateOutOfRange(date) => t!(
+                "problem.date_out_of_range",
+                date = date.to_string(),
+                first = DATE_YEARS.start(),
+                last = DATE_YEARS.end()
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// Shown as e.g. `renewal 3: plan 42 does not exist`.
+impl std::fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = t!(
+            "problem.of_item",
+            item = self.item.to_string(),
+            problem = self.problem.to_string()
+        );
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ValidationError {}
 
 /// Collects problems in file order.
 #[derive(Default)]
