@@ -9,6 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rust_i18n::t;
+
 use super::inert::{inert, inert_lines};
 use crate::model::State;
 use crate::store::{self, IMPORT_LOCK_WAIT, ImportMode, LoadError, SaveError, StateLock};
@@ -82,6 +84,8 @@ pub(super) fn run_import(state_path: &Path, args: &ImportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // What it prints is in the language of the state it imports into.
+    crate::text::use_language(current.settings.language);
     let mode = if args.replace {
         ImportMode::Replace
     } else if args.update {
@@ -105,13 +109,15 @@ pub(super) fn run_import(state_path: &Path, args: &ImportArgs) -> ExitCode {
     };
     if !preview.changes_state {
         println!("{}", inert(&preview.summary()));
-        println!("{} is unchanged", state_path.display());
+        let path = state_path.display().to_string();
+        println!("{}", t!("cli.unchanged", path = path));
         return ExitCode::SUCCESS;
     }
     match store::save_if_unchanged(&lock, &preview.result, stamp.as_ref()) {
         Ok(_) => {
             println!("{}", inert(&preview.summary()));
-            println!("saved {}", state_path.display());
+            let path = state_path.display().to_string();
+            println!("{}", t!("cli.saved", path = path));
             ExitCode::SUCCESS
         }
         Err(error @ SaveError::ChangedOutside { .. }) => {
