@@ -13,8 +13,7 @@ use super::export::trip_list;
 use super::inert::inert;
 use crate::model::{PlanId, SimId, State, TripId, format_amount};
 use crate::schedule::{
-    COVER_BUDGET, CoverError, DayCountry, LeftOutReason, TripCover, Uncoverable, UncoverableReason,
-    cover_trip,
+    COVER_BUDGET, CoverError, DayCountry, LeftOutReason, TripCover, UncoverableReason, cover_trip,
 };
 
 /// The arguments of `sim-planner suggest`.
@@ -196,39 +195,22 @@ pub fn suggest_text(state: &State, cover: &TripCover) -> String {
 
     if !cover.uncoverable.is_empty() {
         let _ = writeln!(out, "\n{}", t!("cli.cannot_cover"));
-        // Runs of consecutive days in one country for one reason, earliest first.
-        let mut days: Vec<&Uncoverable> = cover.uncoverable.iter().collect();
-        days.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
-        let mut runs: Vec<(&Uncoverable, &Uncoverable)> = Vec::new();
-        for day in days {
-            match runs.last_mut() {
-                Some((first, last))
-                    if day.country == first.country
-                        && day.reason == first.reason
-                        && last.date.succ_opt() == Some(day.date) =>
-                {
-                    *last = day;
-                }
-                _ => runs.push((day, day)),
-            }
-        }
-        runs.sort_by_key(|(first, _)| first.date);
-        for (first, last) in runs {
-            let days = if first.date == last.date {
-                first.date.to_string()
+        for run in cover.uncoverable_runs() {
+            let days = if run.from == run.to {
+                run.from.to_string()
             } else {
                 t!(
                     "export.date_range",
-                    from = first.date.to_string(),
-                    to = last.date.to_string()
+                    from = run.from.to_string(),
+                    to = run.to.to_string()
                 )
                 .into_owned()
             };
             let _ = writeln!(
                 out,
                 "  {} {days}: {}",
-                inert(&first.country),
-                reason_text(&first.reason, &first.country)
+                inert(run.country),
+                reason_text(run.reason, run.country)
             );
         }
     }

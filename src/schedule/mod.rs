@@ -20,7 +20,7 @@ pub use alerts::{Alert, AlertKind, Severity, alerts, order_by_what_to_do_next};
 pub use costs::{BaseMonthCost, MonthCost, base_costs, costs};
 pub use cover::{
     COVER_BUDGET, CoverError, DayCountry, LeftOutPlan, LeftOutReason, MAX_COVER_DAYS, Purchase,
-    TripCover, Uncoverable, UncoverableReason, cover_trip,
+    TripCover, Uncoverable, UncoverableReason, UncoverableRun, cover_trip,
 };
 pub use coverage::{
     NoDataDay, TripCoverage, UncoveredDay, covers, has_data_on, sim_covers_on, trip_coverage,

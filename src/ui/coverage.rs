@@ -3,7 +3,6 @@
 //! nothing covers a day and amber where every SIM there has run out of data; and "Cover this
 //! trip", the cheapest purchases that cover it, added in one undoable step.
 
-use chrono::NaiveDate;
 use egui_extras::{Column, TableBuilder};
 use rust_i18n::t;
 
@@ -17,8 +16,8 @@ use super::view_state::CalendarKind;
 use crate::model::{DataAllowance, State, Trip, format_amount};
 use crate::plural_key;
 use crate::schedule::{
-    DataForecast, DayService, DayStatus, LeftOutReason, TripCover, TripDay, Uncoverable,
-    UncoverableReason, trip_days,
+    DataForecast, DayService, DayStatus, LeftOutReason, TripCover, TripDay, UncoverableReason,
+    trip_days,
 };
 
 /// The trip view of the selected trip, with the state of its cover.
@@ -149,7 +148,7 @@ fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cover: &TripCover) {
             plural_key!("coverage.uncoverable", cover.uncoverable.len()),
             count = cover.uncoverable.len()
         ));
-        for run in uncoverable_runs(&cover.uncoverable) {
+        for run in cover.uncoverable_runs() {
             let dates = if run.from == run.to {
                 long_date(run.from)
             } else {
@@ -201,39 +200,6 @@ fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cover: &TripCover) {
             )));
         }
     }
-}
-
-/// Consecutive uncoverable days in one country for one reason, said once.
-struct UncoverableRun<'a> {
-    from: NaiveDate,
-    to: NaiveDate,
-    country: &'a str,
-    reason: &'a UncoverableReason,
-}
-
-/// `days` (by date, then country) as runs of consecutive days with the same country and reason.
-fn uncoverable_runs(days: &[Uncoverable]) -> Vec<UncoverableRun<'_>> {
-    let mut sorted: Vec<&Uncoverable> = days.iter().collect();
-    sorted.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
-    let mut runs: Vec<UncoverableRun<'_>> = Vec::new();
-    for day in sorted {
-        if let Some(run) = runs.last_mut()
-            && run.country == day.country
-            && *run.reason == day.reason
-            && run.to.succ_opt() == Some(day.date)
-        {
-            run.to = day.date;
-            continue;
-        }
-        runs.push(UncoverableRun {
-            from: day.date,
-            to: day.date,
-            country: &day.country,
-            reason: &day.reason,
-        });
-    }
-    runs.sort_by_key(|run| run.from);
-    runs
 }
 
 /// Why a (day, country) stays uncovered, in words.

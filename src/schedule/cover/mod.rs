@@ -30,7 +30,7 @@ use crate::model::{State, TripId};
 
 pub use types::{
     COVER_BUDGET, CoverError, DayCountry, LeftOutPlan, LeftOutReason, MAX_COVER_DAYS, Purchase,
-    TripCover, Uncoverable, UncoverableReason,
+    TripCover, Uncoverable, UncoverableReason, UncoverableRun,
 };
 
 /// "Suggestions" (DESIGN.md): for trip `trip`, a set of plan purchases of minimum total cost

@@ -119,7 +119,42 @@ pub enum CoverError {
     TooManyCountries(usize),
 }
 
+/// Consecutive uncoverable days in one country for one reason, said once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UncoverableRun<'a> {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub country: &'a str,
+    pub reason: &'a UncoverableReason,
+}
+
 impl TripCover {
+    /// [`TripCover::uncoverable`] as runs of consecutive days with the same country and
+    /// reason, earliest first.
+    pub fn uncoverable_runs(&self) -> Vec<UncoverableRun<'_>> {
+        let mut days: Vec<&Uncoverable> = self.uncoverable.iter().collect();
+        days.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
+        let mut runs: Vec<UncoverableRun<'_>> = Vec::new();
+        for day in days {
+            if let Some(run) = runs.last_mut()
+                && run.country == day.country
+                && *run.reason == day.reason
+                && run.to.succ_opt() == Some(day.date)
+            {
+                run.to = day.date;
+                continue;
+            }
+            runs.push(UncoverableRun {
+                from: day.date,
+                to: day.date,
+                country: &day.country,
+                reason: &day.reason,
+            });
+        }
+        runs.sort_by_key(|run| run.from);
+        runs
+    }
+
     /// The purchases as `Planned` renewals with fresh ids after `state`'s, in the order they
     /// apply (the order matters when one SIM gets two on one day).
     pub fn renewals(&self, state: &State) -> Vec<Renewal> {
