@@ -13,10 +13,39 @@ use super::labels::{month_name, month_title};
 use super::style;
 use crate::model::{State, format_amount};
 use crate::plural_key;
-use crate::schedule::{MonthSpending, monthly_spending, trip_cost};
+use crate::schedule::{MonthSpending, TripCost, monthly_spending, trip_cost};
+
+/// The spending per month and what each trip costs, worked out once per schedule (it walks
+/// every renewal and every trip day) and kept between frames; it starts empty whenever the
+/// schedule is computed again.
+#[derive(Default)]
+pub struct CostsCache {
+    computed: Option<Costs>,
+}
+
+struct Costs {
+    months: Vec<MonthSpending>,
+    /// One per trip, in file order.
+    trips: Vec<TripCost>,
+}
+
+impl CostsCache {
+    fn costs(&mut self, ctx: &ViewContext<'_>) -> &Costs {
+        self.computed.get_or_insert_with(|| Costs {
+            months: monthly_spending(ctx.state),
+            trips: ctx
+                .state
+                .trips
+                .iter()
+                .map(|trip| trip_cost(ctx.state, &ctx.schedule.agenda, trip))
+                .collect(),
+        })
+    }
+}
 
 /// The costs view.
-pub fn costs_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+pub fn costs_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cache: &mut CostsCache) {
+    let costs = cache.costs(ctx);
     egui::ScrollArea::vertical()
         .id_salt("costs-scroll")
         .auto_shrink([false, false])
@@ -27,7 +56,7 @@ pub fn costs_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 return;
             }
             match state.settings.base_currency.as_deref() {
-                Some(base) => chart_ui(ui, state, base, &monthly_spending(state)),
+                Some(base) => chart_ui(ui, state, base, &costs.months),
                 None => {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(t!("costs.no_base"));
@@ -41,7 +70,7 @@ pub fn costs_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
             ui.strong(t!("costs.by_currency"));
             currency_table_ui(ui, ctx);
             ui.add_space(8.0);
-            trips_ui(ui, ctx);
+            trips_ui(ui, state, &costs.trips);
         });
 }
 
@@ -163,8 +192,7 @@ fn currency_table_ui(ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
 }
 
 /// What each trip costs: the renewals that give it service, summed, and per covered day.
-fn trips_ui(ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
-    let state = ctx.state;
+fn trips_ui(ui: &mut egui::Ui, state: &State, costs: &[TripCost]) {
     if state.trips.is_empty() {
         return;
     }
@@ -174,8 +202,7 @@ fn trips_ui(ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
         .striped(true)
         .num_columns(3)
         .show(ui, |ui| {
-            for trip in &state.trips {
-                let cost = trip_cost(state, &ctx.schedule.agenda, trip);
+            for (trip, cost) in state.trips.iter().zip(costs) {
                 ui.label(trip.name.as_str());
                 let by_currency: Vec<String> =
                     cost.by_currency.iter().map(ToString::to_string).collect();

@@ -13,15 +13,36 @@ use super::edit::Edit;
 use super::labels::long_date;
 use super::style;
 use super::view_state::CalendarKind;
-use crate::model::{DataAllowance, State, Trip, format_amount};
+use crate::model::{DataAllowance, State, Trip, TripId, format_amount};
 use crate::plural_key;
 use crate::schedule::{
     DataForecast, DayService, DayStatus, LeftOutReason, TripCover, TripDay, UncoverableReason,
     trip_days,
 };
 
+/// The selected trip's rows, kept between frames. It belongs to the schedule it was drawn
+/// from and starts empty whenever that is computed again (as the month grid's cache does).
+#[derive(Default)]
+pub struct CoverageCache {
+    rows: Option<(TripId, Vec<TripDay>)>,
+}
+
+impl CoverageCache {
+    fn rows(&mut self, ctx: &ViewContext<'_>, trip: &Trip) -> &[TripDay] {
+        if self.rows.as_ref().is_none_or(|(id, _)| *id != trip.id) {
+            self.rows = Some((trip.id, trip_days(ctx.state, &ctx.schedule.agenda, trip)));
+        }
+        self.rows.as_ref().map_or(&[], |(_, rows)| rows.as_slice())
+    }
+}
+
 /// The trip view of the selected trip, with the state of its cover.
-pub fn coverage_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cover: &CoverStatus<'_>) {
+pub fn coverage_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewContext<'_>,
+    cover: &CoverStatus<'_>,
+    cache: &mut CoverageCache,
+) {
     let Some(trip) = ctx.view.selected_trip.and_then(|id| ctx.state.trip(id)) else {
         ui.label(t!("coverage.no_trip"));
         if ui.button(t!("trips.add")).clicked() {
@@ -29,11 +50,11 @@ pub fn coverage_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, cover: &CoverSt
         }
         return;
     };
-    let rows = trip_days(ctx.state, &ctx.schedule.agenda, trip);
-    summary_ui(ui, &rows);
+    let rows = cache.rows(ctx, trip);
+    summary_ui(ui, rows);
     cover_ui(ui, ctx, trip, cover);
     ui.separator();
-    days_ui(ui, ctx, &rows);
+    days_ui(ui, ctx, rows);
 }
 
 /// "12 of 15 days covered · 3 uncovered · 1 without data".

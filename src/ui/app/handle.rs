@@ -165,7 +165,7 @@ impl SimPlannerApp {
     }
 
     /// What "Cover this trip" works out for `trip` now: this document's revision, today.
-    fn cover_key(&self, trip: TripId) -> CoverKey {
+    pub(super) fn cover_key(&self, trip: TripId) -> CoverKey {
         CoverKey {
             document: self.doc.id(),
             revision: self.doc.revision(),

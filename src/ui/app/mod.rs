@@ -17,7 +17,9 @@ use super::action::{Action, DeleteTarget};
 use super::clock::Clock;
 use super::command::Command;
 use super::context::ViewContext;
-use super::cover::{CoverKey, CoverRunner, CoverStatus};
+use super::costs::CostsCache;
+use super::cover::{CoverRunner, CoverStatus};
+use super::coverage::CoverageCache;
 use super::day_panel::{self, DayPanelCache};
 use super::document::Document;
 use super::edit::Edit;
@@ -74,6 +76,8 @@ const CLOSE_WAIT: Duration = Duration::from_secs(10);
 /// from one schedule and start empty whenever it is computed again.
 #[derive(Default)]
 struct ViewCaches {
+    costs: CostsCache,
+    coverage: CoverageCache,
     day_panel: DayPanelCache,
     month: MonthCache,
     sim_list: SimListCache,
@@ -490,18 +494,11 @@ impl eframe::App for SimPlannerApp {
                     timeline::timeline_ui(ui, &mut view_ctx, &mut self.views.timeline);
                 }
                 CalendarKind::Coverage => {
-                    let status = match view_ctx.view.selected_trip {
-                        Some(trip) => self.cover.status(CoverKey {
-                            document: self.doc.id(),
-                            revision: self.doc.revision(),
-                            today: self.today,
-                            trip,
-                        }),
-                        None => CoverStatus::NotAsked,
-                    };
-                    coverage::coverage_ui(ui, &mut view_ctx, &status);
+                    let key = view_ctx.view.selected_trip.map(|trip| self.cover_key(trip));
+                    let status = key.map_or(CoverStatus::NotAsked, |key| self.cover.status(key));
+                    coverage::coverage_ui(ui, &mut view_ctx, &status, &mut self.views.coverage);
                 }
-                CalendarKind::Costs => costs::costs_ui(ui, &mut view_ctx),
+                CalendarKind::Costs => costs::costs_ui(ui, &mut view_ctx, &mut self.views.costs),
             }
         });
 
