@@ -14,7 +14,6 @@ use std::time::Duration;
 
 use common::ui::{App, TODAY, harness, settle};
 use common::{d, traveller};
-use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use sim_planner::model::{RenewalId, RenewalStatus, State};
 use sim_planner::schedule::Agenda;
@@ -133,14 +132,7 @@ fn export_state_never_replaces_the_open_state_file() {
     harness.run();
     harness.get_by_label("Export state...").click();
     harness.run();
-    let field = harness.get_by_label("Path");
-    field.focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Path")
-        .type_text(&path.display().to_string());
-    harness.run();
+    common::ui::type_path(&mut harness, "Path", &path);
     harness.get_by_label("Export").click();
     harness.step();
     settle(&mut harness);

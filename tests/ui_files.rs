@@ -28,14 +28,7 @@ fn file_menu(harness: &mut App, item: &str) {
 }
 
 fn type_path(harness: &mut App, path: &Path) {
-    let field = harness.get_by_label("Path");
-    field.focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Path")
-        .type_text(&path.display().to_string());
-    harness.run();
+    common::ui::type_path(harness, "Path", path);
 }
 
 fn vevent_uids(ics: &str) -> Vec<String> {

@@ -9,7 +9,6 @@ use chrono::Datelike as _;
 use common::ui::{self, App, TODAY, click, settle, shows, type_nth, undo, window};
 use common::{d, traveller};
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use sim_planner::model::{RenewalStatus, State, TripId, TripLeg};
 use sim_planner::schedule::{Agenda, DayStatus, trip_days};
@@ -226,13 +225,7 @@ fn a_trips_calendar_can_list_the_suggested_purchases_without_adding_them() {
     harness.run();
     harness.get_by_label("Include suggested purchases").click();
     harness.run();
-    harness.get_by_label("Path").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Path")
-        .type_text(&target.display().to_string());
-    harness.run();
+    common::ui::type_path(&mut harness, "Path", &target);
     harness.get_by_label("Export").click();
     harness.step();
     settle(&mut harness);

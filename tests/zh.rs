@@ -229,14 +229,7 @@ fn the_schedule_is_exported_in_chinese_from_the_window() {
     harness.run();
     harness.get_by_label(&zh("files.format_csv")).click();
     harness.run();
-    let path = zh("files.path");
-    harness.get_by_label(&path).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label(&path)
-        .type_text(&target.display().to_string());
-    harness.run();
+    common::ui::type_path(&mut harness, &zh("files.path"), &target);
     harness.get_by_label(&zh("files.do_export")).click();
     harness.step();
     settle(&mut harness);

@@ -115,3 +115,14 @@ pub fn drag(harness: &mut App, from: Pos2, to: Pos2) {
     harness.drop_at(to);
     harness.run();
 }
+
+/// Types `path` over what the file window's field `label` ("Path") holds.
+pub fn type_path(harness: &mut App, label: &str, path: &std::path::Path) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label(label)
+        .type_text(&path.display().to_string());
+    harness.run();
+}
