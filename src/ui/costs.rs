@@ -253,9 +253,14 @@ fn month_label(month: &str) -> String {
         .map_or_else(|_| month.to_owned(), month_title)
 }
 
-/// `2027-01` as "January 27" on the chart's axis, where room is short.
+/// `2027-01` as "January 27" ("27年1月") on the chart's axis, where room is short.
 fn short_month(month: &str) -> String {
     let (year, number) = month.split_once('-').unwrap_or((month, ""));
     let number: u32 = number.parse().unwrap_or(1);
-    format!("{} {}", month_name(number), year.get(2..).unwrap_or(year))
+    t!(
+        "costs.axis_month",
+        month = month_name(number),
+        year = year.get(2..).unwrap_or(year)
+    )
+    .into_owned()
 }
